@@ -1,0 +1,6 @@
+//! The trusted-source bundle: schema, validation, compilation, loading.
+
+pub mod compile;
+pub mod load;
+pub mod schema;
+pub mod validate;

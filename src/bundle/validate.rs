@@ -1,0 +1,463 @@
+//! Reading and checking bundle files, with errors that say which file, where in it, and what
+//! to change.
+//!
+//! A bad bundle must never take the good ones down with it: every check here runs before a
+//! bundle is used, and the first problem is reported with its JSON path
+//! (`facts[3].citations[0].url`).
+
+use std::collections::HashSet;
+use std::fmt;
+
+use super::schema::*;
+
+/// Bundle files larger than this are refused before parsing: no real list comes near it, and
+/// a hostile file must not exhaust memory.
+pub const MAX_BUNDLE_BYTES: usize = 32 * 1024 * 1024;
+
+/// What is wrong with a bundle, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BundleError {
+    pub file: String,
+    /// JSON path, `$` for the whole document.
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for BundleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: at {}: {}", self.file, self.path, self.message)
+    }
+}
+
+impl std::error::Error for BundleError {}
+
+fn err(file: &str, path: impl Into<String>, message: impl Into<String>) -> BundleError {
+    BundleError {
+        file: file.to_string(),
+        path: path.into(),
+        message: message.into(),
+    }
+}
+
+/// Parses one bundle file. Checks size and schema version before anything else so that the
+/// message for a file of another version is about the version, not a missing field.
+pub fn parse(file: &str, json: &str) -> Result<BundleFile, BundleError> {
+    if json.len() > MAX_BUNDLE_BYTES {
+        return Err(err(
+            file,
+            "$",
+            format!(
+                "the file is {} MiB; bundles are limited to {} MiB — split it into several files",
+                json.len() / (1024 * 1024),
+                MAX_BUNDLE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(json).map_err(|e| err(file, "$", format!("not valid JSON: {e}")))?;
+    match value.get("schema_version") {
+        None => {
+            return Err(err(
+                file,
+                "$.schema_version",
+                format!("missing; this build reads \"schema_version\": {SCHEMA_VERSION}"),
+            ));
+        }
+        Some(v) if v.as_u64() != Some(SCHEMA_VERSION as u64) => {
+            return Err(err(
+                file,
+                "$.schema_version",
+                format!("is {v}; this build reads only version {SCHEMA_VERSION}"),
+            ));
+        }
+        _ => {}
+    }
+    serde_path_to_error::deserialize::<_, BundleFile>(value).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." {
+            "$".to_string()
+        } else {
+            format!("$.{path}")
+        };
+        err(file, path, e.into_inner().to_string())
+    })
+}
+
+/// Ids that a bundle may refer to without defining them (those of bundles already loaded).
+#[derive(Debug, Default, Clone)]
+pub struct Known {
+    pub sources: HashSet<String>,
+    pub entities: HashSet<String>,
+}
+
+/// Checks references, ids, dates, URLs and values. Returns every problem found, in file order.
+pub fn validate(file: &str, b: &BundleFile, known: &Known) -> Vec<BundleError> {
+    let mut errors = Vec::new();
+    let mut e = |path: String, msg: String| errors.push(err(file, path, msg));
+
+    // Ids are unique per kind: the source "kpu" and the entity "kpu" are both the KPU.
+    let mut ids: [HashSet<&str>; 4] = Default::default();
+    let mut sources: HashSet<&str> = known.sources.iter().map(String::as_str).collect();
+    let mut entities: HashSet<&str> = known.entities.iter().map(String::as_str).collect();
+
+    if let Some(meta) = &b.bundle {
+        if !is_id(&meta.id) {
+            e("$.bundle.id".into(), id_msg(&meta.id));
+        }
+        if !is_version(&meta.version) {
+            e(
+                "$.bundle.version".into(),
+                format!(
+                    "\"{}\" is not a date-based version like \"2026.11.23\"",
+                    meta.version
+                ),
+            );
+        }
+        if meta.name.trim().is_empty() {
+            e("$.bundle.name".into(), "is empty".into());
+        }
+    }
+    for (i, s) in b.sources.iter().enumerate() {
+        let p = format!("$.sources[{i}]");
+        check_id(&mut e, &p, &s.id, &mut ids[0]);
+        sources.insert(&s.id);
+        check_url(&mut e, &format!("{p}.url"), &s.url);
+        if s.name.trim().is_empty() {
+            e(format!("{p}.name"), "is empty".into());
+        }
+        for (k, d) in s.domains.iter().enumerate() {
+            if d.is_empty() || d.contains(['/', ' ', ':']) || d != &d.to_ascii_lowercase() {
+                e(
+                    format!("{p}.domains[{k}]"),
+                    format!("\"{d}\" is not a lowercase host name like \"kpu.go.id\""),
+                );
+            }
+        }
+    }
+    for (i, en) in b.entities.iter().enumerate() {
+        let p = format!("$.entities[{i}]");
+        check_id(&mut e, &p, &en.id, &mut ids[1]);
+        entities.insert(&en.id);
+        if en.aliases.iter().all(|a| a.trim().is_empty()) && en.name.trim().is_empty() {
+            e(
+                format!("{p}.aliases"),
+                "an entity needs a name or an alias".into(),
+            );
+        }
+    }
+    for (i, en) in b.entities.iter().enumerate() {
+        if let Some(m) = &en.member_of
+            && !entities.contains(m.as_str())
+        {
+            e(
+                format!("$.entities[{i}].member_of"),
+                format!("refers to entity \"{m}\", which no loaded bundle defines"),
+            );
+        }
+    }
+    for (i, f) in b.facts.iter().enumerate() {
+        let p = format!("$.facts[{i}]");
+        check_id(&mut e, &p, &f.id, &mut ids[2]);
+        if f.statement.id.trim().is_empty() || f.statement.en.trim().is_empty() {
+            e(
+                format!("{p}.statement"),
+                "needs both \"id\" and \"en\" text".into(),
+            );
+        }
+        if f.when.is_empty()
+            || f.when
+                .iter()
+                .any(|g| g.is_empty() || g.iter().any(|w| w.trim().is_empty()))
+        {
+            e(
+                format!("{p}.when"),
+                "needs at least one non-empty group of phrases, e.g. [[\"pemungutan suara\"]]"
+                    .into(),
+            );
+        }
+        if !sources.contains(f.authority.as_str()) {
+            e(
+                format!("{p}.authority"),
+                format!(
+                    "refers to source \"{}\", which no loaded bundle defines",
+                    f.authority
+                ),
+            );
+        }
+        if let Some(ent) = &f.entity
+            && !entities.contains(ent.as_str())
+        {
+            e(
+                format!("{p}.entity"),
+                format!("refers to entity \"{ent}\", which no loaded bundle defines"),
+            );
+        }
+        if f.citations.is_empty() {
+            e(
+                format!("{p}.citations"),
+                "every fact needs at least one citation saying where it was read".into(),
+            );
+        }
+        for (k, c) in f.citations.iter().enumerate() {
+            let cp = format!("{p}.citations[{k}]");
+            if !sources.contains(c.source.as_str()) {
+                e(
+                    format!("{cp}.source"),
+                    format!(
+                        "refers to source \"{}\", which no loaded bundle defines",
+                        c.source
+                    ),
+                );
+            }
+            check_url(&mut e, &format!("{cp}.url"), &c.url);
+            if let Some(d) = &c.date {
+                check_date(&mut e, &format!("{cp}.date"), d);
+            }
+        }
+        check_value(&mut e, &format!("{p}.value"), &f.value, f);
+    }
+    for (i, d) in b.debunked.iter().enumerate() {
+        let p = format!("$.debunked[{i}]");
+        check_id(&mut e, &p, &d.id, &mut ids[3]);
+        if d.claim_reviewed.trim().is_empty() {
+            e(format!("{p}.claim_reviewed"), "is empty".into());
+        }
+        if d.rating.trim().is_empty() {
+            e(format!("{p}.rating"), "is empty".into());
+        }
+        if !sources.contains(d.reviewer.as_str()) {
+            e(
+                format!("{p}.reviewer"),
+                format!(
+                    "refers to source \"{}\", which no loaded bundle defines",
+                    d.reviewer
+                ),
+            );
+        }
+        check_date(&mut e, &format!("{p}.date_published"), &d.date_published);
+        match (&d.url, &d.attribution) {
+            (Some(u), _) => check_url(&mut e, &format!("{p}.url"), u),
+            (None, Some(a)) if !a.trim().is_empty() => {}
+            _ => e(
+                format!("{p}.url"),
+                "a debunked claim needs the review's \"url\" or, failing that, an \"attribution\""
+                    .into(),
+            ),
+        }
+    }
+    errors
+}
+
+fn check_value(e: &mut impl FnMut(String, String), p: &str, v: &Value, f: &Fact) {
+    match v {
+        Value::Date { date } => check_date(e, &format!("{p}.date"), date),
+        Value::DateRange { start, end } => {
+            check_date(e, &format!("{p}.start"), start);
+            check_date(e, &format!("{p}.end"), end);
+            if parse_date(start).is_some() && parse_date(end).is_some() && start > end {
+                e(
+                    format!("{p}.end"),
+                    format!("{end} is before the start {start}"),
+                );
+            }
+        }
+        Value::Count { .. } => {
+            if f.units.is_empty() {
+                e(
+                    format!("{p}"),
+                    "a count needs \"units\": the words written next to the figure (\"pemilih\", \"TPS\")".into(),
+                );
+            }
+        }
+        Value::Share {
+            numerator,
+            denominator,
+            decimals,
+        } => {
+            if *denominator == 0 || numerator > denominator {
+                e(
+                    format!("{p}.numerator"),
+                    format!("{numerator} of {denominator} is not a share"),
+                );
+            }
+            if *decimals > 6 {
+                e(format!("{p}.decimals"), "at most 6 decimals".into());
+            }
+        }
+        Value::Ballot { .. } => {
+            if f.entity.is_none() {
+                e(
+                    format!("{p}"),
+                    "a ballot number needs the \"entity\" it belongs to".into(),
+                );
+            }
+        }
+        Value::Name {
+            abbreviation,
+            official,
+            ..
+        } => {
+            if abbreviation.trim().is_empty() || official.trim().is_empty() {
+                e(
+                    format!("{p}"),
+                    "needs \"abbreviation\" and \"official\"".into(),
+                );
+            }
+        }
+    }
+}
+
+fn check_id<'a>(
+    e: &mut impl FnMut(String, String),
+    p: &str,
+    id: &'a str,
+    ids: &mut HashSet<&'a str>,
+) {
+    if !is_id(id) {
+        e(format!("{p}.id"), id_msg(id));
+    } else if !ids.insert(id) {
+        e(
+            format!("{p}.id"),
+            format!("\"{id}\" is used twice; ids must be unique within a bundle's list"),
+        );
+    }
+}
+
+fn id_msg(id: &str) -> String {
+    format!(
+        "\"{id}\" is not a valid id: use lowercase letters, digits, '.', '-' and '_' (at most 120)"
+    )
+}
+
+fn is_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 120
+        && id.bytes().all(|b| {
+            b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-' | b'_')
+        })
+}
+
+fn is_version(v: &str) -> bool {
+    let parts: Vec<&str> = v.split('.').collect();
+    (3..=4).contains(&parts.len())
+        && parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+        && parts[0].len() == 4
+}
+
+/// Only web addresses may be links: a `javascript:` or `data:` URL in a bundle would run in
+/// the reader's page when clicked.
+pub fn is_safe_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && url.len() > "https://".len()
+        && !url.contains(char::is_whitespace)
+        && !url.contains(['<', '>', '"', '\''])
+}
+
+fn check_url(e: &mut impl FnMut(String, String), p: &str, url: &str) {
+    if !is_safe_url(url) {
+        e(
+            p.to_string(),
+            format!(
+                "\"{}\" is not an http(s) address; links must start with https://",
+                truncate(url)
+            ),
+        );
+    }
+}
+
+fn truncate(s: &str) -> String {
+    let mut out: String = s.chars().take(60).collect();
+    if out.len() < s.len() {
+        out.push('…');
+    }
+    out
+}
+
+/// `YYYY-MM-DD` with a real calendar day.
+pub fn parse_date(s: &str) -> Option<(i32, u8, u8)> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let y: i32 = s[0..4].parse().ok()?;
+    let m: u8 = s[5..7].parse().ok()?;
+    let d: u8 = s[8..10].parse().ok()?;
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (d >= 1 && d <= days).then_some((y, m, d))
+}
+
+fn check_date(e: &mut impl FnMut(String, String), p: &str, d: &str) {
+    if parse_date(d).is_none() {
+        e(
+            p.to_string(),
+            format!("\"{}\" is not a date in the form YYYY-MM-DD", truncate(d)),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reports_bad_json_and_versions() {
+        let e = parse("x.json", "{").unwrap_err();
+        assert_eq!(e.path, "$");
+        assert!(e.message.contains("not valid JSON"));
+        let e = parse("x.json", r#"{"schema_version": 2}"#).unwrap_err();
+        assert_eq!(e.path, "$.schema_version");
+        assert!(e.to_string().starts_with("x.json: at $.schema_version:"));
+        let e = parse("x.json", r#"{"facts": []}"#).unwrap_err();
+        assert!(e.message.contains("missing"));
+    }
+
+    #[test]
+    fn names_the_json_path_of_schema_errors() {
+        let json = r#"{"schema_version":1,"sources":[{"id":"a","name":"A","kind":"authority","trust":"official","url":"https://a.id","domainz":[]}]}"#;
+        let e = parse("x.json", json).unwrap_err();
+        assert_eq!(e.path, "$.sources[0].domainz");
+        assert!(e.message.contains("domainz"), "{}", e.message);
+    }
+
+    #[test]
+    fn refuses_huge_files() {
+        let big = " ".repeat(MAX_BUNDLE_BYTES + 1);
+        assert!(parse("big.json", &big).unwrap_err().message.contains("MiB"));
+    }
+
+    #[test]
+    fn validates_references_urls_and_duplicates() {
+        let json = r#"{"schema_version":1,
+          "sources":[{"id":"kpu","name":"KPU","kind":"authority","trust":"official","url":"javascript:alert(1)"}],
+          "debunked":[
+            {"id":"h1","claim_reviewed":"x","rating":"Salah","reviewer":"nobody","date_published":"2024-02-30"},
+            {"id":"h1","claim_reviewed":"y","rating":"Salah","reviewer":"kpu","date_published":"2024-02-01","url":"data:text/html,hi"}
+          ]}"#;
+        let b = parse("x.json", json).unwrap();
+        let errs = validate("x.json", &b, &Known::default());
+        let paths: Vec<&str> = errs.iter().map(|e| e.path.as_str()).collect();
+        assert!(paths.contains(&"$.sources[0].url"));
+        assert!(paths.contains(&"$.debunked[0].reviewer"));
+        assert!(paths.contains(&"$.debunked[0].date_published"));
+        assert!(paths.contains(&"$.debunked[0].url"));
+        assert!(paths.contains(&"$.debunked[1].id"));
+        assert!(paths.contains(&"$.debunked[1].url"));
+    }
+
+    #[test]
+    fn dates() {
+        assert_eq!(parse_date("2024-02-29"), Some((2024, 2, 29)));
+        assert_eq!(parse_date("2023-02-29"), None);
+        assert_eq!(parse_date("2024-2-1"), None);
+    }
+}

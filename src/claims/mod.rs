@@ -1,0 +1,4 @@
+//! Claim detection: which sentences are election claims worth checking.
+
+pub mod lexicon;
+pub mod worthiness;

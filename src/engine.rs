@@ -1,0 +1,344 @@
+//! The engine: text in, claims with verdicts out.
+//!
+//! Two passes over the sentences, both linear. The first folds, segments and tokenises the
+//! whole text and counts topic words, so that the second knows whether the document is about
+//! the election (a statistic in such a document is a claim even without the word "pemilu" in
+//! its sentence). The second extracts values and verifies the sentences that can be claims.
+
+use crate::bundle::compile::Compiled;
+use crate::bundle::load::{LoadedBundle, bundle_from_json, default_bundle};
+use crate::bundle::validate::{BundleError, Known};
+use crate::claims::lexicon::{Term, is_chrome, lexicon, refutations, regions};
+use crate::claims::worthiness::{APPEALS, DocTopic, Features, claim_score, is_election};
+use crate::extract::names::{EntityIndex, EntityMention, expansions};
+use crate::extract::number::NumberStyle;
+use crate::extract::{Values, extract};
+use crate::text::lang::{Lang, LangVotes};
+use crate::text::normalize::Normalized;
+use crate::text::offsets::utf16_offsets;
+use crate::text::phrases::Words;
+use crate::text::segment::sentences;
+use crate::text::terms::content_terms;
+use crate::text::tokens::tokenize;
+use crate::verify::facts::{Sentence, compare};
+use crate::verify::verdict::{BundleFinding, Evidence, decide};
+use crate::{Claim, Verdict};
+
+/// Texts longer than this are checked only up to it (at a char boundary): offsets are 32-bit
+/// inside the engine, and no page a person reads comes near it.
+pub const MAX_TEXT: usize = 256 * 1024 * 1024;
+
+/// How to check.
+#[derive(Debug, Clone, Default)]
+pub struct CheckOptions {
+    /// The language of reports and number notation; `None` detects it.
+    pub lang: Option<Lang>,
+    /// The address of the page, when known.
+    pub url: Option<String>,
+}
+
+/// The result of checking one text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    pub claims: Vec<Claim>,
+    /// Byte length of the checked text.
+    pub text_len: usize,
+    /// The language used (given or detected).
+    pub lang: Lang,
+    /// The bundle source whose domain the page is on (an authority's or a fact-checker's own
+    /// page). Its statements are still checked: being on kpu.go.id is context, not proof.
+    pub page_source: Option<String>,
+}
+
+impl Report {
+    /// Number of claims per verdict: verified, contradicted, debunked, unverified.
+    pub fn counts(&self) -> [usize; 4] {
+        let mut c = [0; 4];
+        for cl in &self.claims {
+            c[cl.verdict as usize] += 1;
+        }
+        c
+    }
+}
+
+/// Checks texts against a set of bundles.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    bundles: Vec<LoadedBundle>,
+    entities: EntityIndex,
+}
+
+struct Pass1 {
+    span: (usize, usize),
+    words: Words,
+    features: Features,
+    mentions: Vec<EntityMention>,
+}
+
+impl Engine {
+    /// An engine with the default bundle.
+    pub fn new() -> Result<Engine, String> {
+        Ok(Engine::with_bundles(vec![default_bundle()?]))
+    }
+
+    /// An engine with exactly these bundles.
+    pub fn with_bundles(bundles: Vec<Compiled>) -> Engine {
+        let bundles: Vec<LoadedBundle> = bundles.into_iter().map(LoadedBundle::new).collect();
+        let entities = Self::entity_index(&bundles);
+        Engine { bundles, entities }
+    }
+
+    fn entity_index(bundles: &[LoadedBundle]) -> EntityIndex {
+        let all: Vec<_> = bundles
+            .iter()
+            .flat_map(|b| b.data.entities.iter().cloned())
+            .collect();
+        EntityIndex::new(&all)
+    }
+
+    /// Ids defined by the loaded bundles (a new bundle may refer to them).
+    pub fn known(&self) -> Known {
+        let mut k = Known::default();
+        for b in &self.bundles {
+            let bk = b.data.known();
+            k.sources.extend(bk.sources);
+            k.entities.extend(bk.entities);
+        }
+        k
+    }
+
+    /// Adds a compiled bundle.
+    pub fn add_bundle(&mut self, c: Compiled) {
+        self.bundles.push(LoadedBundle::new(c));
+        self.entities = Self::entity_index(&self.bundles);
+    }
+
+    /// Parses, validates and adds a JSON bundle. On error nothing changes.
+    pub fn add_bundle_json(
+        &mut self,
+        name: &str,
+        json: &str,
+    ) -> Result<&Compiled, Vec<BundleError>> {
+        let c = bundle_from_json(name, json, &self.known())?;
+        self.add_bundle(c);
+        Ok(&self.bundles[self.bundles.len() - 1].data)
+    }
+
+    pub fn bundles(&self) -> impl Iterator<Item = &Compiled> {
+        self.bundles.iter().map(|b| &b.data)
+    }
+
+    /// Finds the election claims in `text` and gives each a verdict.
+    pub fn check(&self, text: &str, opts: &CheckOptions) -> Report {
+        let mut cut = text.len().min(MAX_TEXT);
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let text = &text[..cut];
+        let norm = Normalized::new(text);
+        let folded = norm.text.as_str();
+
+        // Pass 1: sentences, words, topic counts.
+        let mut doc = DocTopic::default();
+        let mut votes = LangVotes::default();
+        let mut pass: Vec<Pass1> = Vec::new();
+        for span in sentences(&norm, text) {
+            let tokens = tokenize(&folded[span.0..span.1], span.0);
+            votes.add(&tokens);
+            let words = Words::new(tokens);
+            let mentions = self.entities.find(&words);
+            let features = features(folded, span, &words, &mentions);
+            doc.add(&features);
+            pass.push(Pass1 {
+                span,
+                words,
+                features,
+                mentions,
+            });
+        }
+        let lang = opts.lang.unwrap_or_else(|| votes.lang());
+        let style = match (opts.lang, lang) {
+            (None, _) => NumberStyle::Auto,
+            (Some(_), Lang::Id) => NumberStyle::Indonesian,
+            (Some(_), Lang::En) => NumberStyle::English,
+        };
+        let doc_election = doc.is_election();
+
+        // Pass 2: values, facts, hoaxes, verdicts.
+        let mut claims: Vec<Claim> = Vec::new();
+        for p in &pass {
+            let f = &p.features;
+            if f.chrome || f.tokens < 4 {
+                continue;
+            }
+            let (a, b) = p.span;
+            let sentence = &folded[a..b];
+            let topical = is_election(f, doc_election);
+            let has_digit = sentence.bytes().any(|c| c.is_ascii_digit());
+            let values = if topical || (doc_election && has_digit) {
+                extract(folded, a, b, &p.words, style)
+            } else {
+                Values::default()
+            };
+
+            let mut findings: Vec<BundleFinding> = Vec::new();
+            if topical || f.strong > 0 {
+                for (bi, bundle) in self.bundles.iter().enumerate() {
+                    let exps = expansions(folded, &p.words, |k| bundle.facts.is_abbreviation(k));
+                    let s = Sentence {
+                        words: &p.words,
+                        values: &values,
+                        entities: &p.mentions,
+                        entity_index: &self.entities,
+                        expansions: &exps,
+                        regional: f.regional,
+                    };
+                    for finding in compare(&bundle.facts, &bundle.data.facts, &s) {
+                        let claimed =
+                            quote(&norm, text, &p.words, finding.tok_start, finding.tok_end);
+                        findings.push(BundleFinding {
+                            bundle: bi,
+                            finding,
+                            claimed,
+                        });
+                    }
+                }
+            }
+
+            let hoax = if f.refutes {
+                None
+            } else {
+                let terms = content_terms(&p.words.tokens);
+                let mut best = None;
+                for (bi, bundle) in self.bundles.iter().enumerate() {
+                    if let Some(m) = bundle.hoaxes.best_match(&terms) {
+                        // Questions repeat hoaxes too ("Benarkah KPU …?"), but need a closer match.
+                        if f.question && m.score < 0.8 {
+                            continue;
+                        }
+                        if best.is_none_or(|(_, b): (usize, crate::verify::hoaxes::HoaxMatch)| {
+                            m.score > b.score
+                        }) {
+                            best = Some((bi, m));
+                        }
+                    }
+                }
+                best
+            };
+
+            let figures = values.numbers.len();
+            let evidence = Evidence {
+                findings: &findings,
+                hoax,
+                values: values.count(),
+                worthiness: claim_score(f, values.count(), figures, doc_election),
+                lang,
+            };
+            let Some(d) = decide(&self.bundles, &evidence) else {
+                continue;
+            };
+            let (start, end) = norm.orig_span(text, a, b);
+            claims.push(Claim {
+                start,
+                end,
+                start_utf16: 0,
+                end_utf16: 0,
+                text: text[start..end].to_string(),
+                verdict: d.verdict,
+                confidence: d.confidence,
+                reason: d.reason,
+                sources: d.sources,
+                official_value: d.official_value,
+                fact_id: d.fact_id,
+                hoax_id: d.hoax_id,
+            });
+        }
+        let offsets: Vec<usize> = claims.iter().flat_map(|c| [c.start, c.end]).collect();
+        let units = utf16_offsets(text, &offsets);
+        for (i, c) in claims.iter_mut().enumerate() {
+            c.start_utf16 = units[2 * i];
+            c.end_utf16 = units[2 * i + 1];
+        }
+        Report {
+            claims,
+            text_len: text.len(),
+            lang,
+            page_source: opts.url.as_deref().and_then(|u| self.page_source(u)),
+        }
+    }
+
+    /// The name of the bundle source whose domain `url` is on.
+    pub fn page_source(&self, url: &str) -> Option<String> {
+        let host = url
+            .split("://")
+            .nth(1)
+            .unwrap_or(url)
+            .split(['/', '?', '#', ':'])
+            .next()?
+            .to_ascii_lowercase();
+        self.bundles
+            .iter()
+            .flat_map(|b| b.data.sources.iter())
+            .find(|s| {
+                s.domains
+                    .iter()
+                    .any(|d| host == *d || host.ends_with(&format!(".{d}")))
+            })
+            .map(|s| s.name.clone())
+    }
+}
+
+/// The original text of tokens `a..b` of a sentence.
+fn quote(norm: &Normalized, text: &str, w: &Words, a: usize, b: usize) -> String {
+    if a >= b || b > w.tokens.len() {
+        return String::new();
+    }
+    let (s, e) = norm.orig_span(text, w.tokens[a].start, w.tokens[b - 1].end);
+    text[s..e].to_string()
+}
+
+fn features(
+    folded: &str,
+    (a, b): (usize, usize),
+    w: &Words,
+    mentions: &[EntityMention],
+) -> Features {
+    let sentence = &folded[a..b];
+    let mut f = Features {
+        tokens: w.len(),
+        entities: mentions.len(),
+        chrome: is_chrome(sentence),
+        question: sentence
+            .trim_end_matches(['"', '\'', '”', '’', ')', ' '])
+            .ends_with('?'),
+        exclaim: sentence.contains('!'),
+        appeal: w
+            .tokens
+            .first()
+            .is_some_and(|t| APPEALS.contains(&t.key.as_str())),
+        ..Default::default()
+    };
+    for h in lexicon().find(w) {
+        match h.value {
+            Term::Strong => f.strong += 1,
+            Term::Weak => f.weak += 1,
+            Term::OffTopic => f.off_topic += 1,
+            Term::Assertive => f.assertive += 1,
+            Term::Opinion => f.opinion += 1,
+            Term::Refutes | Term::Region => {}
+        }
+    }
+    f.refutes = refutations().any(w);
+    f.regional = regions().any(w);
+    f
+}
+
+/// Verdict counts in the order of [`Verdict`]'s variants, as `{"verified":n,…}` pairs.
+pub fn count_pairs(counts: [usize; 4]) -> [(Verdict, usize); 4] {
+    [
+        (Verdict::Verified, counts[0]),
+        (Verdict::Contradicted, counts[1]),
+        (Verdict::Debunked, counts[2]),
+        (Verdict::Unverified, counts[3]),
+    ]
+}

@@ -1,0 +1,169 @@
+//! Light Indonesian affix stripping.
+//!
+//! Election words come in many derived forms: `kampanye`, `berkampanye`, `dikampanyekan`;
+//! `curang`, `kecurangan`, `dicurangi`; `pilih`, `memilih`, `pemilihan`. A full stemmer needs a
+//! root dictionary to undo the nasal assimilation of `meN-`/`peN-` (`memilih` ← `pilih`,
+//! `menetapkan` ← `tetap`). We do not ship one; instead [`candidates`] returns every root the
+//! word could have, and a lexicon lookup tries each. Roots that do not exist are harmless:
+//! nothing matches them.
+
+/// Every form of `word` with its affixes stripped, `word` itself first. At most a few dozen,
+/// all at least three bytes long. Non-alphabetic words give only themselves.
+pub fn candidates(word: &str) -> Vec<String> {
+    let mut out = vec![word.to_string()];
+    if word.len() < 5 || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+        return out;
+    }
+    for s in suffix_forms(word) {
+        push(&mut out, &s);
+        for p in prefix_forms(&s) {
+            push(&mut out, &p);
+            for q in prefix_forms(&p) {
+                push(&mut out, &q);
+            }
+        }
+    }
+    out
+}
+
+/// One stable stem per word, for comparing texts word by word (the hoax index): the shortest
+/// candidate of at least four letters, ties broken alphabetically.
+pub fn stem(word: &str) -> String {
+    let cands = candidates(word);
+    cands
+        .iter()
+        .filter(|c| c.len() >= 4)
+        .min_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)))
+        .cloned()
+        .unwrap_or_else(|| word.to_string())
+}
+
+fn push(out: &mut Vec<String>, s: &str) {
+    if s.len() >= 3 && !out.iter().any(|o| o == s) {
+        out.push(s.to_string());
+    }
+}
+
+fn suffix_forms(word: &str) -> Vec<String> {
+    let mut forms = vec![word.to_string()];
+    let mut layer = vec![word.to_string()];
+    for suffixes in [
+        &["lah", "kah", "pun", "tah"][..],
+        &["nya", "ku", "mu"][..],
+        &["kan", "an", "i"][..],
+    ] {
+        let mut next = layer.clone();
+        for w in &layer {
+            for suf in suffixes {
+                if let Some(base) = w.strip_suffix(suf)
+                    && base.len() >= 3
+                {
+                    next.push(base.to_string());
+                }
+            }
+        }
+        forms.extend(next.iter().cloned());
+        layer = next;
+    }
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
+}
+
+fn prefix_forms(w: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let b = w.as_bytes();
+    let first_vowel = |rest: &str| rest.bytes().next().is_some_and(is_vowel);
+    for plain in ["di", "ke", "ter", "ber", "per", "se"] {
+        if let Some(rest) = w.strip_prefix(plain) {
+            out.push(rest.to_string());
+        }
+    }
+    if let Some(rest) = w.strip_prefix("be") {
+        out.push(rest.to_string());
+    }
+    for nasal in ["me", "pe"] {
+        let Some(rest) = w.strip_prefix(nasal) else {
+            continue;
+        };
+        // me- before l, m, n, r, w, y keeps the root whole: melantik ← lantik, memenangkan ← menang.
+        out.push(rest.to_string());
+        if let Some(r) = rest.strip_prefix("ng") {
+            out.push(r.to_string());
+            if first_vowel(r) {
+                out.push(format!("k{r}"));
+            }
+        } else if let Some(r) = rest.strip_prefix("ny") {
+            out.push(format!("s{r}"));
+        } else if let Some(r) = rest.strip_prefix('m') {
+            out.push(r.to_string());
+            if first_vowel(r) {
+                out.push(format!("p{r}"));
+            }
+        } else if let Some(r) = rest.strip_prefix('n') {
+            out.push(r.to_string());
+            if first_vowel(r) {
+                out.push(format!("t{r}"));
+            }
+        } else if let Some(r) = rest.strip_prefix('r') {
+            out.push(r.to_string());
+        }
+    }
+    let _ = b;
+    out.retain(|s| s.len() >= 3);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has(word: &str, root: &str) -> bool {
+        candidates(word).iter().any(|c| c == root)
+    }
+
+    #[test]
+    fn finds_roots_of_election_words() {
+        for (w, r) in [
+            ("berkampanye", "kampanye"),
+            ("dikampanyekan", "kampanye"),
+            ("kecurangan", "curang"),
+            ("dicurangi", "curang"),
+            ("memilih", "pilih"),
+            ("pemilihan", "pilih"),
+            ("terpilih", "pilih"),
+            ("mencoblos", "coblos"),
+            ("pencoblosan", "coblos"),
+            ("menetapkan", "tetap"),
+            ("ditetapkan", "tetap"),
+            ("memenangkan", "menang"),
+            ("kemenangan", "menang"),
+            ("pelantikan", "lantik"),
+            ("dilantik", "lantik"),
+            ("mengumumkan", "umum"),
+            ("penyelenggara", "selenggara"),
+            ("kampanyenya", "kampanye"),
+            ("memperoleh", "oleh"),
+        ] {
+            assert!(has(w, r), "{w} should yield {r}: {:?}", candidates(w));
+        }
+    }
+
+    #[test]
+    fn keeps_short_and_non_alphabetic_words() {
+        assert_eq!(candidates("kpu"), ["kpu"]);
+        assert_eq!(candidates("2024"), ["2024"]);
+        assert_eq!(stem("tps"), "tps");
+    }
+
+    #[test]
+    fn stable_stem_unifies_common_derivations() {
+        assert_eq!(stem("kecurangan"), stem("dicurangi"));
+        assert_eq!(stem("kecurangan"), "curang");
+        assert_eq!(stem("dikampanyekan"), stem("berkampanye"));
+    }
+}

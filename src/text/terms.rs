@@ -1,0 +1,226 @@
+//! Content terms: the words that say what a sentence claims, in a form that survives the
+//! rewording spreaders use.
+//!
+//! Function words and the noise that spreaders add ("VIRAL!!", "BREAKING", "sebarkan!") are
+//! dropped; `v` stands for `u` as in `BVKTI`; letters stretched for emphasis (`curaaang`) are
+//! squeezed; words are reduced to one stable stem. The same function runs when the bundle is
+//! compiled and when a page is checked, so both sides agree by construction.
+
+use super::stem;
+use super::tokens::Token;
+
+const STOP: &[&str] = &[
+    // Indonesian function words
+    "yang",
+    "dan",
+    "di",
+    "ke",
+    "dari",
+    "ini",
+    "itu",
+    "dengan",
+    "untuk",
+    "pada",
+    "dalam",
+    "akan",
+    "ada",
+    "adalah",
+    "oleh",
+    "atau",
+    "juga",
+    "karena",
+    "sudah",
+    "telah",
+    "bisa",
+    "dapat",
+    "agar",
+    "bahwa",
+    "saat",
+    "para",
+    "sebagai",
+    "tersebut",
+    "kita",
+    "kami",
+    "kamu",
+    "anda",
+    "saya",
+    "ia",
+    "dia",
+    "mereka",
+    "nya",
+    "lah",
+    "pun",
+    "jadi",
+    "maka",
+    "lalu",
+    "kalau",
+    "jika",
+    "namun",
+    "tapi",
+    "tetapi",
+    "masih",
+    "hanya",
+    "lebih",
+    "sangat",
+    "sih",
+    "dong",
+    "kok",
+    "ya",
+    "yg",
+    "dgn",
+    "utk",
+    "krn",
+    "tdk",
+    "sdh",
+    "org",
+    "aja",
+    "saja",
+    "begitu",
+    "sebuah",
+    "seorang",
+    "secara",
+    "hingga",
+    "sampai",
+    "antara",
+    "setelah",
+    "sebelum",
+    "sejak",
+    "tanpa",
+    "atas",
+    "bagi",
+    "seperti",
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "is",
+    "are",
+    "was",
+    "were",
+    "and",
+    "or",
+    "for",
+    "on",
+    "with",
+    "as",
+    "by",
+    "from",
+    "it",
+    "be",
+    "this",
+    "that",
+    "has",
+    "have",
+    // spreaders' noise
+    "viral",
+    "breaking",
+    "news",
+    "heboh",
+    "waspada",
+    "beredar",
+    "video",
+    "foto",
+    "sebarkan",
+    "share",
+    "info",
+    "berita",
+    "terbaru",
+    "terkini",
+    "lihat",
+    "simak",
+    "wow",
+    "astaga",
+    "gempar",
+    "geger",
+    "mengejutkan",
+    "penting",
+    "urgent",
+    "segera",
+    "tolong",
+    "fyp",
+    "foryou",
+    "foryoupage",
+];
+
+/// Content terms of a sentence, in order, without repeats.
+pub fn content_terms(tokens: &[Token]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for t in tokens {
+        if t.key.chars().count() < 2 {
+            continue;
+        }
+        let squeezed = squeeze(&t.key);
+        if STOP.contains(&squeezed.as_str()) || STOP.contains(&t.key.as_str()) {
+            continue;
+        }
+        let term = if t.numeric {
+            squeezed
+        } else {
+            stem::stem(&squeezed).replace('v', "u")
+        };
+        if !out.contains(&term) {
+            out.push(term);
+        }
+    }
+    out
+}
+
+/// Letters repeated three times or more become one ("curaaang" → "curang"); doubled letters
+/// stay, since Indonesian has them ("saat", "taat").
+fn squeeze(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut run_char = '\0';
+    let mut run = 0;
+    for c in word.chars() {
+        if c == run_char {
+            run += 1;
+        } else {
+            run_char = c;
+            run = 1;
+        }
+        if run <= 2 || c.is_ascii_digit() {
+            out.push(c);
+        }
+    }
+    // A run of three or more left two copies; keep one.
+    if out.len() != word.len() {
+        let mut dedup = String::with_capacity(out.len());
+        let mut prev = '\0';
+        for c in out.chars() {
+            if !(c == prev && c.is_alphabetic()) {
+                dedup.push(c);
+            }
+            prev = c;
+        }
+        return dedup;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::normalize::fold;
+    use crate::text::tokens::tokenize;
+
+    fn terms(s: &str) -> Vec<String> {
+        content_terms(&tokenize(&fold(s), 0))
+    }
+
+    #[test]
+    fn obfuscated_and_plain_agree() {
+        assert_eq!(
+            terms("VIRAL!! BVKTI KECUR4NG4N KPU"),
+            terms("bukti kecurangan kpu")
+        );
+        assert_eq!(terms("Kecuraaangan KPU"), terms("kecurangan KPU"));
+        assert_eq!(terms("К Р U curang"), terms("kpu curang"));
+    }
+
+    #[test]
+    fn drops_function_words() {
+        assert_eq!(terms("KPU dan Bawaslu di TPS"), ["kpu", "bawaslu", "tps"]);
+    }
+}

@@ -1,0 +1,218 @@
+//! Near-duplicate matching of sentences against debunked claims.
+//!
+//! Candidates come from two indexes whose cost does not grow with the number of debunked
+//! claims: MinHash signatures banded into an LSH table (finds rewordings: words added,
+//! dropped, reordered), and postings of the sentence's two rarest known terms (finds a hoax
+//! quoted inside a longer sentence). Buckets and postings above a fixed size are skipped: a
+//! term or band shared by that many claims says nothing about any one of them. Each candidate
+//! is then scored exactly, with terms weighted by rarity, so that an election sentence sharing
+//! common words ("KPU", "TPS", "pemilu") with a hoax is not taken for it.
+
+use std::collections::HashMap;
+
+use crate::bundle::compile::Compiled;
+
+const HASHES: usize = 60;
+const ROWS: usize = 3;
+const BANDS: usize = HASHES / ROWS;
+/// Buckets and postings longer than this are not scanned.
+const MAX_BUCKET: usize = 64;
+
+/// The best debunked claim for a sentence, with how well it matched.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct HoaxMatch {
+    /// Index into the bundle's `debunked`.
+    pub hoax: u32,
+    /// Weighted share of the hoax's terms found in the sentence.
+    pub cover_hoax: f32,
+    /// Weighted share of the sentence's terms found in the hoax.
+    pub cover_sentence: f32,
+    pub score: f32,
+}
+
+#[derive(Debug, Clone)]
+struct IndexedVariant {
+    hoax: u32,
+    terms: Vec<u32>,
+    weight: f32,
+}
+
+/// The hoax index of one bundle.
+#[derive(Debug, Clone, Default)]
+pub struct HoaxIndex {
+    term_ids: HashMap<String, u32>,
+    idf: Vec<f32>,
+    unknown_idf: f32,
+    variants: Vec<IndexedVariant>,
+    bands: HashMap<u64, Vec<u32>>,
+    postings: Vec<Vec<u32>>,
+}
+
+fn fnv(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in s.as_bytes() {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+fn mix(mut x: u64) -> u64 {
+    // splitmix64 finaliser: a cheap, well-spread permutation per seed.
+    x = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
+}
+
+fn band_keys(hashes: &[u64]) -> [u64; BANDS] {
+    let mut sig = [u64::MAX; HASHES];
+    for &h in hashes {
+        for (i, s) in sig.iter_mut().enumerate() {
+            let v = mix(h ^ (i as u64).wrapping_mul(0x2545_f491_4f6c_dd1d));
+            if v < *s {
+                *s = v;
+            }
+        }
+    }
+    let mut keys = [0u64; BANDS];
+    for (b, k) in keys.iter_mut().enumerate() {
+        let mut acc = mix(b as u64 + 1);
+        for r in 0..ROWS {
+            acc = mix(acc ^ sig[b * ROWS + r]);
+        }
+        *k = acc;
+    }
+    keys
+}
+
+impl HoaxIndex {
+    pub fn new(c: &Compiled) -> Self {
+        let n = c.variants.len().max(1) as f32;
+        let mut df = vec![0u32; c.terms.len()];
+        for v in &c.variants {
+            for &t in &v.terms {
+                if let Some(d) = df.get_mut(t as usize) {
+                    *d += 1;
+                }
+            }
+        }
+        let idf: Vec<f32> = df
+            .iter()
+            .map(|&d| (1.0 + n / d.max(1) as f32).ln())
+            .collect();
+        let term_hashes: Vec<u64> = c.terms.iter().map(|t| fnv(t)).collect();
+        let mut bands: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut postings = vec![Vec::new(); c.terms.len()];
+        let mut variants = Vec::with_capacity(c.variants.len());
+        for (vi, v) in c.variants.iter().enumerate() {
+            let terms: Vec<u32> = v
+                .terms
+                .iter()
+                .copied()
+                .filter(|&t| (t as usize) < c.terms.len())
+                .collect();
+            let hashes: Vec<u64> = terms.iter().map(|&t| term_hashes[t as usize]).collect();
+            for k in band_keys(&hashes) {
+                bands.entry(k).or_default().push(vi as u32);
+            }
+            for &t in &terms {
+                postings[t as usize].push(vi as u32);
+            }
+            let weight = terms.iter().map(|&t| idf[t as usize]).sum();
+            variants.push(IndexedVariant {
+                hoax: v.hoax,
+                terms,
+                weight,
+            });
+        }
+        HoaxIndex {
+            term_ids: c
+                .terms
+                .iter()
+                .enumerate()
+                .map(|(i, t)| (t.clone(), i as u32))
+                .collect(),
+            idf,
+            unknown_idf: (1.0 + n).ln(),
+            variants,
+            bands,
+            postings,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.variants.is_empty()
+    }
+
+    /// The debunked claim that `terms` (a sentence's content terms) repeats, if any clears
+    /// the bar.
+    pub fn best_match(&self, terms: &[String]) -> Option<HoaxMatch> {
+        if terms.len() < 3 || self.variants.is_empty() {
+            return None;
+        }
+        let ids: Vec<Option<u32>> = terms
+            .iter()
+            .map(|t| self.term_ids.get(t).copied())
+            .collect();
+        let q_weight: f32 = ids
+            .iter()
+            .map(|id| id.map_or(self.unknown_idf, |i| self.idf[i as usize]))
+            .sum();
+
+        let mut cands: Vec<u32> = Vec::new();
+        let hashes: Vec<u64> = terms.iter().map(|t| fnv(t)).collect();
+        for k in band_keys(&hashes) {
+            if let Some(b) = self.bands.get(&k)
+                && b.len() <= MAX_BUCKET
+            {
+                cands.extend_from_slice(b);
+            }
+        }
+        let mut rare: Vec<u32> = ids.iter().flatten().copied().collect();
+        rare.sort_by(|a, b| self.idf[*b as usize].total_cmp(&self.idf[*a as usize]));
+        for &t in rare.iter().take(2) {
+            let p = &self.postings[t as usize];
+            if p.len() <= MAX_BUCKET {
+                cands.extend_from_slice(p);
+            }
+        }
+        cands.sort_unstable();
+        cands.dedup();
+
+        let mut best: Option<HoaxMatch> = None;
+        for vi in cands {
+            let v = &self.variants[vi as usize];
+            let mut shared = 0.0f32;
+            let mut shared_n = 0usize;
+            for id in ids.iter().flatten() {
+                if v.terms.binary_search(id).is_ok() {
+                    shared += self.idf[*id as usize];
+                    shared_n += 1;
+                }
+            }
+            if shared_n < 3 || v.weight <= 0.0 {
+                continue;
+            }
+            let cover_hoax = shared / v.weight;
+            let cover_sentence = shared / q_weight.max(f32::MIN_POSITIVE);
+            let score = 0.6 * cover_hoax + 0.4 * cover_sentence;
+            let m = HoaxMatch {
+                hoax: v.hoax,
+                cover_hoax,
+                cover_sentence,
+                score,
+            };
+            if best.is_none_or(|b| m.score > b.score) {
+                best = Some(m);
+            }
+        }
+        best.filter(|m| is_match(m))
+    }
+}
+
+/// The bar: most of the hoax's weighted terms are in the sentence, and the sentence is mostly
+/// about the hoax.
+fn is_match(m: &HoaxMatch) -> bool {
+    m.cover_hoax >= 0.6 && m.cover_sentence >= 0.4 && m.score >= 0.62
+}
