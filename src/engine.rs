@@ -7,6 +7,7 @@
 
 use crate::bundle::compile::Compiled;
 use crate::bundle::load::{LoadedBundle, bundle_from_json, default_bundle};
+use crate::bundle::schema::Entity;
 use crate::bundle::validate::{BundleError, Known};
 use crate::claims::lexicon::{Term, is_chrome, lexicon, refutations, regions};
 use crate::claims::worthiness::{APPEALS, DocTopic, Features, claim_score, is_election};
@@ -83,17 +84,18 @@ impl Engine {
 
     /// An engine with exactly these bundles.
     pub fn with_bundles(bundles: Vec<Compiled>) -> Engine {
-        let bundles: Vec<LoadedBundle> = bundles.into_iter().map(LoadedBundle::new).collect();
-        let entities = Self::entity_index(&bundles);
-        Engine { bundles, entities }
-    }
-
-    fn entity_index(bundles: &[LoadedBundle]) -> EntityIndex {
-        let all: Vec<_> = bundles
+        let all: Vec<Entity> = bundles
             .iter()
-            .flat_map(|b| b.data.entities.iter().cloned())
+            .flat_map(|b| b.entities.iter().cloned())
             .collect();
-        EntityIndex::new(&all)
+        let bundles: Vec<LoadedBundle> = bundles
+            .into_iter()
+            .map(|b| LoadedBundle::new(b, &all))
+            .collect();
+        Engine {
+            bundles,
+            entities: EntityIndex::new(&all),
+        }
     }
 
     /// Ids defined by the loaded bundles (a new bundle may refer to them).
@@ -107,10 +109,12 @@ impl Engine {
         k
     }
 
-    /// Adds a compiled bundle.
+    /// Adds a compiled bundle. Every index is rebuilt, since names in one bundle change how
+    /// another's hoaxes are weighed.
     pub fn add_bundle(&mut self, c: Compiled) {
-        self.bundles.push(LoadedBundle::new(c));
-        self.entities = Self::entity_index(&self.bundles);
+        let mut all: Vec<Compiled> = self.bundles.drain(..).map(|b| b.data).collect();
+        all.push(c);
+        *self = Engine::with_bundles(all);
     }
 
     /// Parses, validates and adds a JSON bundle. On error nothing changes.
@@ -156,6 +160,24 @@ impl Engine {
                 mentions,
             });
         }
+        // An abbreviation the document defines as something else is not the entity.
+        let redefined: Vec<String> = pass
+            .iter()
+            .flat_map(|p| self.entities.redefined(folded, &p.words))
+            .collect();
+        if !redefined.is_empty() {
+            for p in &mut pass {
+                let before = p.mentions.len();
+                p.mentions.retain(|m| {
+                    !(m.tok_end == m.tok_start + 1
+                        && redefined.contains(&p.words.tokens[m.tok_start].key))
+                });
+                if p.mentions.len() != before {
+                    doc.entities -= before - p.mentions.len();
+                    p.features.entities = p.mentions.len();
+                }
+            }
+        }
         let lang = opts.lang.unwrap_or_else(|| votes.lang());
         let style = match (opts.lang, lang) {
             (None, _) => NumberStyle::Auto,
@@ -182,7 +204,9 @@ impl Engine {
             };
 
             let mut findings: Vec<BundleFinding> = Vec::new();
-            if topical || f.strong > 0 {
+            // A question asserts nothing: it can repeat a hoax, but it is never verified,
+            // contradicted or an unverified claim.
+            if !f.question && (topical || f.strong > 0) {
                 for (bi, bundle) in self.bundles.iter().enumerate() {
                     let exps = expansions(folded, &p.words, |k| bundle.facts.is_abbreviation(k));
                     let s = Sentence {

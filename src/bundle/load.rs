@@ -2,6 +2,7 @@
 //! one's own.
 
 use super::compile::{Compiled, compile};
+use super::schema::Entity;
 use super::validate::{BundleError, Known, parse};
 use crate::verify::facts::FactIndex;
 use crate::verify::hoaxes::HoaxIndex;
@@ -18,10 +19,11 @@ pub struct LoadedBundle {
 }
 
 impl LoadedBundle {
-    pub fn new(data: Compiled) -> Self {
+    /// Indexes `data`; `entities` are the names of every bundle the engine holds.
+    pub fn new(data: Compiled, entities: &[Entity]) -> Self {
         LoadedBundle {
             facts: FactIndex::new(&data.facts),
-            hoaxes: HoaxIndex::new(&data),
+            hoaxes: HoaxIndex::new(&data, entities),
             data,
         }
     }

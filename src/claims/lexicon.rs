@@ -29,7 +29,11 @@ pub enum Term {
     Region,
 }
 
+/// A leading '=' marks a word matched only as written: "pemilih" (voter) must not match
+/// "pemilihan", which is also a beauty pageant's.
 const STRONG_ID: &[&str] = &[
+    "=pemilih",
+    "=pemilihnya",
     "pemilu",
     "pemilihan umum",
     "pilpres",
@@ -511,6 +515,15 @@ const REGIONS: &[&str] = &[
     "district",
 ];
 
+/// Every election word, strong and weak, as written in the lists.
+pub fn topic_words() -> impl Iterator<Item = &'static str> {
+    STRONG_ID
+        .iter()
+        .chain(STRONG_EN)
+        .chain(WEAK)
+        .map(|w| w.trim_start_matches('='))
+}
+
 /// The static lexicon, built once.
 pub fn lexicon() -> &'static PhraseSet<Term> {
     static LEX: OnceLock<PhraseSet<Term>> = OnceLock::new();
@@ -526,7 +539,9 @@ pub fn lexicon() -> &'static PhraseSet<Term> {
         ] {
             for w in list {
                 // Short abbreviations must match as written: "pps" is not an affixed form.
-                if w.len() <= 4 && !w.contains(' ') {
+                if let Some(exact) = w.strip_prefix('=') {
+                    p.insert_exact(exact, term);
+                } else if w.len() <= 4 && !w.contains(' ') {
                     p.insert_exact(w, term);
                 } else {
                     p.insert(w, term);

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::bundle::schema::Entity;
+use crate::text::normalize::fold;
 use crate::text::phrases::{PhraseSet, Words};
 
 /// An entity named in a sentence.
@@ -22,6 +23,12 @@ pub struct EntityIndex {
     ids: Vec<String>,
     /// For each entity, the entity it is a member of (a candidate's pair), if any.
     parent: Vec<Option<u32>>,
+    /// For each entity, its name and aliases folded and without spaces or punctuation.
+    squashed: Vec<Vec<String>>,
+}
+
+fn squash(s: &str) -> String {
+    fold(s).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 impl EntityIndex {
@@ -45,7 +52,51 @@ impl EntityIndex {
                 .iter()
                 .map(|e| e.member_of.as_deref().and_then(|m| by_id.get(m).copied()))
                 .collect(),
+            squashed: entities
+                .iter()
+                .map(|e| {
+                    e.aliases
+                        .iter()
+                        .chain(std::iter::once(&e.name))
+                        .map(|a| squash(a))
+                        .collect()
+                })
+                .collect(),
         }
+    }
+
+    /// Abbreviations that this sentence defines as something other than the entity they
+    /// usually name: in "Perjanjian Kerja Sama (PKS)", PKS is not the party. The engine drops
+    /// such mentions in the whole document.
+    pub fn redefined(&self, text: &str, w: &Words) -> Vec<String> {
+        let short: Vec<(String, u32)> = self
+            .find(w)
+            .into_iter()
+            .filter(|m| m.tok_end == m.tok_start + 1 && w.tokens[m.tok_start].key.len() <= 6)
+            .map(|m| (w.tokens[m.tok_start].key.clone(), m.entity))
+            .collect();
+        let mut out = Vec::new();
+        for e in expansions(text, w, |k| short.iter().any(|(a, _)| a == k)) {
+            // Only "long form (ABBR)": the words before the parenthesis.
+            if e.tok_end >= w.len() || w.tokens[e.tok_end].key != e.abbr {
+                continue;
+            }
+            let Some(&(_, ent)) = short.iter().find(|(a, _)| *a == e.abbr) else {
+                continue;
+            };
+            let names = &self.squashed[ent as usize];
+            let is_name = (e.tok_start..e.tok_end).any(|k| {
+                let written: String = w.tokens[k..e.tok_end]
+                    .iter()
+                    .map(|t| t.key.as_str())
+                    .collect();
+                names.contains(&written)
+            });
+            if !is_name && !out.contains(&e.abbr) {
+                out.push(e.abbr.clone());
+            }
+        }
+        out
     }
 
     pub fn find(&self, w: &Words) -> Vec<EntityMention> {

@@ -8,9 +8,14 @@
 //! is then scored exactly, with terms weighted by rarity, so that an election sentence sharing
 //! common words ("KPU", "TPS", "pemilu") with a hoax is not taken for it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::bundle::compile::Compiled;
+use crate::bundle::schema::Entity;
+use crate::claims::lexicon::topic_words;
+use crate::text::normalize::fold;
+use crate::text::terms::content_terms;
+use crate::text::tokens::tokenize;
 
 const HASHES: usize = 60;
 const ROWS: usize = 3;
@@ -30,11 +35,25 @@ pub struct HoaxMatch {
     pub score: f32,
 }
 
+/// What a term is: the election vocabulary and names are shared by true and false claims
+/// alike, so the rest (the action: "kabulkan", "pecat", "temukan"; the figures) is what tells a
+/// hoax from a true sentence about the same people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Topic,
+    Entity,
+    Other,
+}
+
 #[derive(Debug, Clone)]
 struct IndexedVariant {
     hoax: u32,
     terms: Vec<u32>,
     weight: f32,
+    /// Weight of its `Other` terms.
+    other: f32,
+    /// Number of its `Entity` terms.
+    entities: u32,
 }
 
 /// The hoax index of one bundle.
@@ -46,7 +65,13 @@ pub struct HoaxIndex {
     variants: Vec<IndexedVariant>,
     bands: HashMap<u64, Vec<u32>>,
     postings: Vec<Vec<u32>>,
+    class: Vec<Class>,
+    topic_terms: HashSet<String>,
+    entity_terms: HashSet<String>,
 }
+
+/// Shared words and names count half: a match must rest on what the claim says happened.
+const SHARED_WORD_FACTOR: f32 = 0.5;
 
 fn fnv(s: &str) -> u64 {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -87,7 +112,27 @@ fn band_keys(hashes: &[u64]) -> [u64; BANDS] {
 }
 
 impl HoaxIndex {
-    pub fn new(c: &Compiled) -> Self {
+    /// Indexes the debunked claims of `c`; `entities` are the names known to the engine (all
+    /// bundles), which tell names from other words.
+    pub fn new(c: &Compiled, entities: &[Entity]) -> Self {
+        let terms_of = |s: &str| content_terms(&tokenize(&fold(s), 0));
+        let topic_terms: HashSet<String> = topic_words().flat_map(terms_of).collect();
+        let entity_terms: HashSet<String> = entities
+            .iter()
+            .flat_map(|e| e.aliases.iter().chain(std::iter::once(&e.name)))
+            .flat_map(|a| terms_of(a))
+            .filter(|t| !topic_terms.contains(t))
+            .collect();
+        let class_of = |t: &str| {
+            if entity_terms.contains(t) {
+                Class::Entity
+            } else if topic_terms.contains(t) {
+                Class::Topic
+            } else {
+                Class::Other
+            }
+        };
+        let class: Vec<Class> = c.terms.iter().map(|t| class_of(t)).collect();
         let n = c.variants.len().max(1) as f32;
         let mut df = vec![0u32; c.terms.len()];
         for v in &c.variants {
@@ -120,10 +165,21 @@ impl HoaxIndex {
                 postings[t as usize].push(vi as u32);
             }
             let weight = terms.iter().map(|&t| idf[t as usize]).sum();
+            let other = terms
+                .iter()
+                .filter(|&&t| class[t as usize] == Class::Other)
+                .map(|&t| idf[t as usize])
+                .sum();
+            let entities = terms
+                .iter()
+                .filter(|&&t| class[t as usize] == Class::Entity)
+                .count() as u32;
             variants.push(IndexedVariant {
                 hoax: v.hoax,
                 terms,
                 weight,
+                other,
+                entities,
             });
         }
         HoaxIndex {
@@ -138,6 +194,9 @@ impl HoaxIndex {
             variants,
             bands,
             postings,
+            class,
+            topic_terms,
+            entity_terms,
         }
     }
 
@@ -185,13 +244,29 @@ impl HoaxIndex {
             let v = &self.variants[vi as usize];
             let mut shared = 0.0f32;
             let mut shared_n = 0usize;
+            let mut shared_other = 0.0f32;
+            let mut shared_entities = 0u32;
             for id in ids.iter().flatten() {
                 if v.terms.binary_search(id).is_ok() {
-                    shared += self.idf[*id as usize];
+                    let w = self.idf[*id as usize];
+                    shared += w;
                     shared_n += 1;
+                    match self.class[*id as usize] {
+                        Class::Other => shared_other += w,
+                        Class::Entity => shared_entities += 1,
+                        Class::Topic => {}
+                    }
                 }
             }
             if shared_n < 3 || v.weight <= 0.0 {
+                continue;
+            }
+            // What the hoax says happened must be there: most of its own words…
+            if v.other > 0.0 && shared_other < 0.65 * v.other {
+                continue;
+            }
+            // …and the people it is about.
+            if v.entities > 0 && shared_entities < v.entities.div_ceil(2) {
                 continue;
             }
             let cover_hoax = shared / v.weight;
