@@ -82,7 +82,18 @@ pub fn run(args: &[String], io: &mut Io<'_>) -> i32 {
         }
         Err(Fail(msg)) => {
             let _ = io.stdout.flush();
-            let _ = writeln!(io.stderr, "saring: {msg}");
+            // One line, whatever the file names or bundle texts inside the message hold.
+            let line: String = msg
+                .chars()
+                .flat_map(|c| {
+                    if c.is_control() {
+                        c.escape_default().collect::<Vec<_>>()
+                    } else {
+                        vec![c]
+                    }
+                })
+                .collect();
+            let _ = writeln!(io.stderr, "saring: {line}");
             2
         }
     }

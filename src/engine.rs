@@ -151,7 +151,11 @@ impl Engine {
             votes.add(&tokens);
             let words = Words::new(tokens);
             let mentions = self.entities.find(&words);
-            let features = features(folded, span, &words, &mentions);
+            let mut features = features(folded, span, &words, &mentions);
+            features.strong += mentions
+                .iter()
+                .filter(|m| self.entities.is_pair(m.entity))
+                .count();
             doc.add(&features);
             pass.push(Pass1 {
                 span,

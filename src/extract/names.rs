@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::bundle::schema::Entity;
+use crate::bundle::schema::{Entity, EntityKind};
 use crate::text::normalize::fold;
 use crate::text::phrases::{PhraseSet, Words};
 
@@ -23,6 +23,8 @@ pub struct EntityIndex {
     ids: Vec<String>,
     /// For each entity, the entity it is a member of (a candidate's pair), if any.
     parent: Vec<Option<u32>>,
+    /// Which entities are candidate pairs: naming one makes a sentence an election sentence.
+    pairs: Vec<bool>,
     /// For each entity, its name and aliases folded and without spaces or punctuation.
     squashed: Vec<Vec<String>>,
 }
@@ -51,6 +53,10 @@ impl EntityIndex {
             parent: entities
                 .iter()
                 .map(|e| e.member_of.as_deref().and_then(|m| by_id.get(m).copied()))
+                .collect(),
+            pairs: entities
+                .iter()
+                .map(|e| e.kind == EntityKind::CandidatePair)
                 .collect(),
             squashed: entities
                 .iter()
@@ -109,6 +115,11 @@ impl EntityIndex {
                 tok_end: h.end,
             })
             .collect()
+    }
+
+    /// True when `e` is a candidate pair ("Prabowo-Gibran"), which only elections have.
+    pub fn is_pair(&self, e: u32) -> bool {
+        self.pairs.get(e as usize).copied().unwrap_or(false)
     }
 
     /// True when entity `e` is `id` or a member of it.

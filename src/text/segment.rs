@@ -101,8 +101,13 @@ fn closer_len(text: &str, i: usize) -> usize {
 /// a lowercase word, does not end the sentence.
 fn is_false_stop(norm: &Normalized, original: &str, start: usize, i: usize, j: usize) -> bool {
     let text = norm.text.as_str();
-    if &text[i..i + 1] != "." || text[i..j].starts_with("..") {
+    let mark = &text[i..j];
+    if !(mark.starts_with('.') || mark.starts_with('…')) {
         return false;
+    }
+    if mark.starts_with("..") || mark.starts_with('…') {
+        // An ellipsis ends a sentence only when a capital follows.
+        return next_is_lowercase(norm, original, j);
     }
     // The word right before the dot.
     let before = &text[start..i];
@@ -119,21 +124,15 @@ fn is_false_stop(norm: &Normalized, original: &str, start: usize, i: usize, j: u
     if single_letter || ABBREVIATIONS.contains(&word) {
         return true;
     }
-    // A title chain such as "m.si", "s.stp", "s.h": a short segment, a dot, this word.
-    if word_start >= 2 && before.as_bytes()[word_start - 1] == b'.' {
-        let head = &before[..word_start - 1];
-        let seg_start = head
-            .char_indices()
-            .rev()
-            .find(|&(_, c)| !c.is_alphanumeric())
-            .map_or(0, |(k, c)| k + c.len_utf8());
-        let seg = &head[seg_start..];
-        if (1..=2).contains(&seg.len()) && word.len() <= 4 {
-            return true;
-        }
-    }
+    // Postnominal degrees ("…, M.Si.") are not listed: after them a capital starts a new
+    // sentence ("Rihart Nasir Silalahi, M.Si. Ketua KPU hadir."), and a lowercase word does not
+    // (checked next).
     // Followed by a lowercase word in the original text: a sentence would start uppercase.
-    let rest = &text[j..];
+    next_is_lowercase(norm, original, j)
+}
+
+fn next_is_lowercase(norm: &Normalized, original: &str, j: usize) -> bool {
+    let rest = &norm.text[j..];
     let skip = rest.len() - rest.trim_start().len();
     if let Some(c) = rest.trim_start().chars().next()
         && c.is_alphabetic()

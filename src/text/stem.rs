@@ -23,6 +23,13 @@ pub fn candidates(word: &str) -> Vec<String> {
             }
         }
     }
+    // A pe-…-an noun is not its pe- noun: "pemilihan" (election) is not "pemilih" (voter),
+    // "pelantikan" is not "pelantik". Keep the root ("pilih"), drop the half-stripped form.
+    if word.starts_with("pe") {
+        out.retain(|c| {
+            c == word || !(word.starts_with(c.as_str()) && word[c.len()..].starts_with("an"))
+        });
+    }
     out
 }
 
@@ -151,6 +158,14 @@ mod tests {
         ] {
             assert!(has(w, r), "{w} should yield {r}: {:?}", candidates(w));
         }
+    }
+
+    #[test]
+    fn pe_an_nouns_are_not_pe_nouns() {
+        assert!(!has("pemilihan", "pemilih"));
+        assert!(has("pemilihan", "pilih"));
+        assert!(has("pemilihnya", "pemilih"));
+        assert!(!has("pelantikan", "pelantik"));
     }
 
     #[test]

@@ -144,7 +144,15 @@ impl HoaxIndex {
         }
         let idf: Vec<f32> = df
             .iter()
-            .map(|&d| (1.0 + n / d.max(1) as f32).ln())
+            .zip(&class)
+            .map(|(&d, &k)| {
+                let w = (1.0 + n / d.max(1) as f32).ln();
+                if k == Class::Other {
+                    w
+                } else {
+                    w * SHARED_WORD_FACTOR
+                }
+            })
             .collect();
         let term_hashes: Vec<u64> = c.terms.iter().map(|t| fnv(t)).collect();
         let mut bands: HashMap<u64, Vec<u32>> = HashMap::new();
@@ -216,7 +224,14 @@ impl HoaxIndex {
             .collect();
         let q_weight: f32 = ids
             .iter()
-            .map(|id| id.map_or(self.unknown_idf, |i| self.idf[i as usize]))
+            .zip(terms)
+            .map(|(id, t)| match id {
+                Some(i) => self.idf[*i as usize],
+                None if self.topic_terms.contains(t) || self.entity_terms.contains(t) => {
+                    self.unknown_idf * SHARED_WORD_FACTOR
+                }
+                None => self.unknown_idf,
+            })
             .sum();
 
         let mut cands: Vec<u32> = Vec::new();
