@@ -264,7 +264,7 @@ fn check_value(e: &mut impl FnMut(String, String), p: &str, v: &Value, f: &Fact)
         Value::Count { .. } => {
             if f.units.is_empty() {
                 e(
-                    format!("{p}"),
+                    p.to_string(),
                     "a count needs \"units\": the words written next to the figure (\"pemilih\", \"TPS\")".into(),
                 );
             }
@@ -287,7 +287,7 @@ fn check_value(e: &mut impl FnMut(String, String), p: &str, v: &Value, f: &Fact)
         Value::Ballot { .. } => {
             if f.entity.is_none() {
                 e(
-                    format!("{p}"),
+                    p.to_string(),
                     "a ballot number needs the \"entity\" it belongs to".into(),
                 );
             }
@@ -299,7 +299,7 @@ fn check_value(e: &mut impl FnMut(String, String), p: &str, v: &Value, f: &Fact)
         } => {
             if abbreviation.trim().is_empty() || official.trim().is_empty() {
                 e(
-                    format!("{p}"),
+                    p.to_string(),
                     "needs \"abbreviation\" and \"official\"".into(),
                 );
             }

@@ -92,13 +92,13 @@ pub fn extract_dates(s: &str) -> Vec<DateMatch> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if sc.left_ok(i) {
-            if let Some((m, next)) = sc.expr_at(i) {
-                out.push(m);
-                // `next` is always past `i`; `max` only guards the loop's progress.
-                i = next.max(i + 1);
-                continue;
-            }
+        if sc.left_ok(i)
+            && let Some((m, next)) = sc.expr_at(i)
+        {
+            out.push(m);
+            // `next` is always past `i`; `max` only guards the loop's progress.
+            i = next.max(i + 1);
+            continue;
         }
         i += 1;
     }
@@ -458,10 +458,10 @@ impl Scanner<'_> {
                 Some(Kind::Punct(c)) if is_joiner(c) && self.glued(i + 2) => {
                     // "14,2024" is a cramped "14, 2024"; anything else glued
                     // on ("14.5", "14/2", "10:30") is a decimal, fraction or time.
-                    if let Some((_, l)) = self.num(i + 2) {
-                        if !(c == ',' && l == 4) {
-                            return None;
-                        }
+                    if let Some((_, l)) = self.num(i + 2)
+                        && !(c == ',' && l == 4)
+                    {
+                        return None;
                     }
                 }
                 _ => {}
@@ -745,15 +745,15 @@ impl Scanner<'_> {
         if let Some(p) = self.single_at(i) {
             return Some(p);
         }
-        if let Some(day) = self.day_at(i) {
-            if self.connector_at(day.next).is_some() {
-                return Some(Piece {
-                    date: PartialDate::new(None, None, Some(day.day)),
-                    next: day.next,
-                    end: day.end,
-                    shape: Shape::BareDay,
-                });
-            }
+        if let Some(day) = self.day_at(i)
+            && self.connector_at(day.next).is_some()
+        {
+            return Some(Piece {
+                date: PartialDate::new(None, None, Some(day.day)),
+                next: day.next,
+                end: day.end,
+                shape: Shape::BareDay,
+            });
         }
         let month = self.month_at(i)?;
         (!month.ambiguous && self.connector_at(month.next).is_some()).then_some(Piece {

@@ -199,10 +199,11 @@ fn scan_at(s: &str, p: usize, limit: usize, style: NumberStyle) -> (usize, Optio
         // Swallow the rest of a time range too ("pukul 10.00 - 12.00").
         return (f2.map_or(f1.end, |f| f.end), None);
     }
-    if let Some(f2) = &f2 {
-        if f1.unit == Unit::Plain && f2.unit == Unit::Time {
-            return (f2.end, None);
-        }
+    if let Some(f2) = &f2
+        && f1.unit == Unit::Plain
+        && f2.unit == Unit::Time
+    {
+        return (f2.end, None);
     }
     let range = f2.and_then(|f2| combine(s, &f1, &f2, style).map(|c| (f2, c)));
 
@@ -469,10 +470,12 @@ fn left_context(
     match prev {
         '$' => Some(dollar_start(s, p - 1, limit).map_or((p, None), |st| (st, Some(Cur::Other)))),
         '.' => {
-            if let Some((st, cur)) = cur_word_ending_at(s, p - 1) {
-                if cur == Cur::Rupiah && st >= limit && sub(s, st, p - 1) == "rp" {
-                    return Some((st, Some(cur)));
-                }
+            if let Some((st, cur)) = cur_word_ending_at(s, p - 1)
+                && cur == Cur::Rupiah
+                && st >= limit
+                && sub(s, st, p - 1) == "rp"
+            {
+                return Some((st, Some(cur)));
             }
             // "no.5" is fine; a bare ".5" is a decimal written without its zero.
             char_before(s, p - 1)
@@ -562,10 +565,10 @@ fn suffix_at(s: &str, q: usize, style: NumberStyle, cur: Option<Cur>) -> Option<
     }
     if let Some(w) = whole_word_at(s, r) {
         let word = sub(s, r, w);
-        if word == "per" {
-            if let Some(e) = next_word_is(s, w, "cent") {
-                return Some((Unit::Percent, e));
-            }
+        if word == "per"
+            && let Some(e) = next_word_is(s, w, "cent")
+        {
+            return Some((Unit::Percent, e));
         }
         if let Some(u) = unit_word(word, false, style, cur) {
             return Some((u, w));

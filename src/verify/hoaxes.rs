@@ -297,7 +297,7 @@ impl HoaxIndex {
                 best = Some(m);
             }
         }
-        best.filter(|m| is_match(m))
+        best.filter(is_match)
     }
 }
 
