@@ -19,7 +19,8 @@ use crate::text::normalize::Normalized;
 use crate::text::offsets::utf16_offsets;
 use crate::text::phrases::Words;
 use crate::text::segment::sentences;
-use crate::text::terms::content_terms;
+use crate::text::stem::StemCache;
+use crate::text::terms::content_terms_of;
 use crate::text::tokens::tokenize;
 use crate::verify::facts::{Sentence, compare};
 use crate::verify::verdict::{BundleFinding, Evidence, decide};
@@ -69,9 +70,10 @@ pub struct Engine {
     entities: EntityIndex,
 }
 
+/// What pass 1 keeps of a sentence. Words are not kept: on a long page they would cost many
+/// times the text's size, and pass 2 recomputes them cheaply from the stem cache.
 struct Pass1 {
     span: (usize, usize),
-    words: Words,
     features: Features,
     mentions: Vec<EntityMention>,
 }
@@ -146,10 +148,17 @@ impl Engine {
         let mut doc = DocTopic::default();
         let mut votes = LangVotes::default();
         let mut pass: Vec<Pass1> = Vec::new();
+        let mut cache = StemCache::default();
+        let mut redefined: Vec<String> = Vec::new();
         for span in sentences(&norm, text) {
             let tokens = tokenize(&folded[span.0..span.1], span.0);
             votes.add(&tokens);
-            let words = Words::new(tokens);
+            let words = Words::with_cache(tokens, &mut cache);
+            for r in self.entities.redefined(folded, &words) {
+                if !redefined.contains(&r) {
+                    redefined.push(r);
+                }
+            }
             let mentions = self.entities.find(&words);
             let mut features = features(folded, span, &words, &mentions);
             features.strong += mentions
@@ -159,25 +168,20 @@ impl Engine {
             doc.add(&features);
             pass.push(Pass1 {
                 span,
-                words,
                 features,
                 mentions,
             });
         }
         // An abbreviation the document defines as something else is not the entity.
-        let redefined: Vec<String> = pass
-            .iter()
-            .flat_map(|p| self.entities.redefined(folded, &p.words))
-            .collect();
         if !redefined.is_empty() {
             for p in &mut pass {
                 let before = p.mentions.len();
-                p.mentions.retain(|m| {
-                    !(m.tok_end == m.tok_start + 1
-                        && redefined.contains(&p.words.tokens[m.tok_start].key))
-                });
+                p.mentions
+                    .retain(|m| !(m.tok_end == m.tok_start + 1 && redefined.contains(&m.key)));
                 if p.mentions.len() != before {
-                    doc.entities -= before - p.mentions.len();
+                    if !p.features.chrome {
+                        doc.entities = doc.entities.saturating_sub(before - p.mentions.len());
+                    }
                     p.features.entities = p.mentions.len();
                 }
             }
@@ -199,10 +203,11 @@ impl Engine {
             }
             let (a, b) = p.span;
             let sentence = &folded[a..b];
+            let words = Words::with_cache(tokenize(sentence, a), &mut cache);
             let topical = is_election(f, doc_election);
             let has_digit = sentence.bytes().any(|c| c.is_ascii_digit());
             let values = if topical || (doc_election && has_digit) {
-                extract(folded, a, b, &p.words, style)
+                extract(folded, a, b, &words, style)
             } else {
                 Values::default()
             };
@@ -212,9 +217,9 @@ impl Engine {
             // contradicted or an unverified claim.
             if !f.question && (topical || f.strong > 0) {
                 for (bi, bundle) in self.bundles.iter().enumerate() {
-                    let exps = expansions(folded, &p.words, |k| bundle.facts.is_abbreviation(k));
+                    let exps = expansions(folded, &words, |k| bundle.facts.is_abbreviation(k));
                     let s = Sentence {
-                        words: &p.words,
+                        words: &words,
                         values: &values,
                         entities: &p.mentions,
                         entity_index: &self.entities,
@@ -223,7 +228,7 @@ impl Engine {
                     };
                     for finding in compare(&bundle.facts, &bundle.data.facts, &s) {
                         let claimed =
-                            quote(&norm, text, &p.words, finding.tok_start, finding.tok_end);
+                            quote(&norm, text, &words, finding.tok_start, finding.tok_end);
                         findings.push(BundleFinding {
                             bundle: bi,
                             finding,
@@ -236,7 +241,7 @@ impl Engine {
             let hoax = if f.refutes {
                 None
             } else {
-                let terms = content_terms(&p.words.tokens);
+                let terms = content_terms_of(&words);
                 let mut best = None;
                 for (bi, bundle) in self.bundles.iter().enumerate() {
                     if let Some(m) = bundle.hoaxes.best_match(&terms) {

@@ -1278,3 +1278,30 @@ fn one_line_error_with_newline_inside_a_bad_bundle() {
         assert_input_error(&r, &[]);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Never a panic on real page text
+// ---------------------------------------------------------------------------------------------
+
+/// A copyright footer that spells out an abbreviation wrongly ("Komisi Penyelenggara Umum
+/// (KPU)") is page chrome; it must be skipped, not crash the run.
+#[test]
+fn copyright_footer_with_a_redefined_abbreviation_does_not_panic() {
+    let text = format!("{CONTRADICTED}\n© 2024 Komisi Penyelenggara Umum (KPU) Kalbar.\n");
+    let r = run(&["check", "--format", "json"], text.as_bytes());
+    assert!(!r.stderr.contains("panicked"), "{}", r.describe());
+    let r = r.ok();
+    let doc = r.json();
+    let claims = checked_input(&doc["inputs"][0], None, &text);
+    assert_eq!(verdicts(claims), ["contradicted"], "{claims:?}");
+
+    let html = "<p>Pemilu 2024.</p><footer>&copy; Komisi Penyelenggara Umum (KPU)</footer>";
+    let r = run(
+        &["check", "--format", "jsonl", "--html"],
+        serde_json::json!({"id": 1, "text": html})
+            .to_string()
+            .as_bytes(),
+    );
+    assert!(!r.stderr.contains("panicked"), "{}", r.describe());
+    assert_eq!(r.code, Some(0), "{}", r.describe());
+}

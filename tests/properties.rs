@@ -211,6 +211,30 @@ const ELECTION_WORDS: &[&str] = &[
     "million",
     "percent",
     "won",
+    "(KPU)",
+    "(Bawaslu)",
+    "(MK)",
+    "(DPT)",
+    "Komisi Penyelenggara Umum (KPU)",
+    "Badan Pengawas Pemilu (Bawaslu)",
+];
+
+/// Page chrome: lines the engine skips (bylines, "read also", copyright notices).
+const CHROME: &[&str] = &[
+    "©",
+    "© 2024",
+    "Copyright",
+    "Hak cipta",
+    "Baca juga:",
+    "Editor :",
+    "Penulis:",
+    "Sumber:",
+    "Posting Komentar",
+    "0 Komentar",
+    "Bagikan",
+    "Tags",
+    "Iklan",
+    "Read more",
 ];
 
 /// Punctuation, whitespace and the Unicode that trips up offset arithmetic.
@@ -305,6 +329,7 @@ fn fragment() -> impl Strategy<Value = String> {
     prop_oneof![
         6 => select(ELECTION_WORDS).prop_map(String::from),
         4 => select(NOISE).prop_map(String::from),
+        1 => select(CHROME).prop_map(String::from),
         1 => "[0-9]{1,12}",
         1 => "[0-9]{1,3}([.,][0-9]{3}){0,4}([.,][0-9]{1,2})?",
         1 => "[0-9]{1,2}[/.-][0-9]{1,2}[/.-][0-9]{2,4}",

@@ -8,10 +8,12 @@ use crate::text::normalize::fold;
 use crate::text::phrases::{PhraseSet, Words};
 
 /// An entity named in a sentence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityMention {
     /// Index into the bundle's entities.
     pub entity: u32,
+    /// The first word as written (folded), to tell an abbreviation the text redefines.
+    pub key: String,
     pub tok_start: usize,
     pub tok_end: usize,
 }
@@ -111,6 +113,7 @@ impl EntityIndex {
             .into_iter()
             .map(|h| EntityMention {
                 entity: h.value,
+                key: w.tokens[h.start].key.clone(),
                 tok_start: h.start,
                 tok_end: h.end,
             })

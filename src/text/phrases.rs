@@ -8,7 +8,9 @@
 use std::collections::HashMap;
 
 use super::normalize::fold;
-use super::stem;
+use std::rc::Rc;
+
+use super::stem::StemCache;
 use super::tokens::{Token, tokenize};
 
 /// Tokens of one sentence with the affix-stripped candidates of each, computed once and shared
@@ -17,18 +19,23 @@ use super::tokens::{Token, tokenize};
 pub struct Words {
     pub tokens: Vec<Token>,
     /// `cands[i][0]` is `tokens[i].key`; the rest are its possible roots.
-    pub cands: Vec<Vec<String>>,
+    pub cands: Vec<Rc<[String]>>,
 }
 
 impl Words {
     pub fn new(tokens: Vec<Token>) -> Self {
+        Self::with_cache(tokens, &mut StemCache::default())
+    }
+
+    /// Like [`Words::new`], remembering candidates across sentences of one document.
+    pub fn with_cache(tokens: Vec<Token>, cache: &mut StemCache) -> Self {
         let cands = tokens
             .iter()
             .map(|t| {
                 if t.numeric {
-                    vec![t.key.clone()]
+                    Rc::from(vec![t.key.clone()])
                 } else {
-                    stem::candidates(&t.key)
+                    cache.candidates(&t.key)
                 }
             })
             .collect();
@@ -129,7 +136,7 @@ impl<T: Clone> PhraseSet<T> {
         let mut i = 0;
         while i < w.len() {
             let mut best: Option<(usize, &T)> = None;
-            for cand in &w.cands[i] {
+            for cand in w.cands[i].iter() {
                 let Some(entries) = self.by_first.get(cand) else {
                     continue;
                 };
@@ -162,7 +169,7 @@ impl<T: Clone> PhraseSet<T> {
     pub fn find_all(&self, w: &Words) -> Vec<Hit<T>> {
         let mut out = Vec::new();
         for i in 0..w.len() {
-            for cand in &w.cands[i] {
+            for cand in w.cands[i].iter() {
                 let Some(entries) = self.by_first.get(cand) else {
                     continue;
                 };

@@ -36,13 +36,40 @@ pub fn candidates(word: &str) -> Vec<String> {
 /// One stable stem per word, for comparing texts word by word (the hoax index): the shortest
 /// candidate of at least four letters, ties broken alphabetically.
 pub fn stem(word: &str) -> String {
-    let cands = candidates(word);
+    stem_of(word, &candidates(word))
+}
+
+/// [`stem`] from candidates already computed.
+pub fn stem_of(word: &str, cands: &[String]) -> String {
     cands
         .iter()
         .filter(|c| c.len() >= 4)
         .min_by(|a, b| a.len().cmp(&b.len()).then_with(|| a.cmp(b)))
         .cloned()
         .unwrap_or_else(|| word.to_string())
+}
+
+/// Remembers candidates per word: running text repeats its words, and deriving candidates is
+/// the costliest step per token. Bounded, so a hostile page of unique words cannot grow it.
+#[derive(Debug, Default)]
+pub struct StemCache {
+    map: std::collections::HashMap<String, std::rc::Rc<[String]>>,
+}
+
+impl StemCache {
+    const MAX: usize = 50_000;
+
+    pub fn candidates(&mut self, word: &str) -> std::rc::Rc<[String]> {
+        if let Some(c) = self.map.get(word) {
+            return c.clone();
+        }
+        let c: std::rc::Rc<[String]> = candidates(word).into();
+        if self.map.len() >= Self::MAX {
+            self.map.clear();
+        }
+        self.map.insert(word.to_string(), c.clone());
+        c
+    }
 }
 
 fn push(out: &mut Vec<String>, s: &str) {

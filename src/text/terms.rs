@@ -6,6 +6,7 @@
 //! squeezed; words are reduced to one stable stem. The same function runs when the bundle is
 //! compiled and when a page is checked, so both sides agree by construction.
 
+use super::phrases::Words;
 use super::stem;
 use super::tokens::Token;
 
@@ -146,8 +147,23 @@ const STOP: &[&str] = &[
 
 /// Content terms of a sentence, in order, without repeats.
 pub fn content_terms(tokens: &[Token]) -> Vec<String> {
+    terms_with(tokens, |_, w| stem::stem(w))
+}
+
+/// [`content_terms`] of words whose candidates are already known.
+pub fn content_terms_of(w: &Words) -> Vec<String> {
+    terms_with(&w.tokens, |i, word| {
+        if word == w.tokens[i].key {
+            stem::stem_of(word, &w.cands[i])
+        } else {
+            stem::stem(word)
+        }
+    })
+}
+
+fn terms_with(tokens: &[Token], stem_fn: impl Fn(usize, &str) -> String) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for t in tokens {
+    for (i, t) in tokens.iter().enumerate() {
         if t.key.chars().count() < 2 {
             continue;
         }
@@ -158,7 +174,7 @@ pub fn content_terms(tokens: &[Token]) -> Vec<String> {
         let term = if t.numeric {
             squeezed
         } else {
-            stem::stem(&squeezed).replace('v', "u")
+            stem_fn(i, &squeezed).replace('v', "u")
         };
         if !out.contains(&term) {
             out.push(term);
