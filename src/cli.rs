@@ -6,6 +6,7 @@
 //! saring bundle check FILE...
 //! saring bundle stats [--format text|json] [--bundle FILE]...
 //! saring bundle build [--check] [--out FILE] [FILE...]
+//! saring bundle import [--check] [--out FILE] [--report FILE] [CSV...]
 //! ```
 //! Exit status: 0 success, 1 a `--fail-on` verdict was found (or `bundle build --check` found
 //! the compiled bundle stale), 2 a usage or input error, with one line on stderr.
@@ -45,6 +46,7 @@ Usage:
   saring bundle check FILE...
   saring bundle stats [--format text|json] [--bundle FILE]...
   saring bundle build [--check] [--out FILE] [FILE...]
+  saring bundle import [--check] [--out FILE] [--report FILE] [CSV...]
 
 Verdicts: verified, contradicted, debunked, unverified.
 Exit status: 0 ok; 1 a --fail-on verdict was found; 2 usage or input error.
@@ -66,6 +68,7 @@ pub fn run(args: &[String], io: &mut Io<'_>) -> i32 {
             Some("check") => bundle_check(&args[2..], io),
             Some("stats") => bundle_stats(&args[2..], io),
             Some("build") => bundle_build(&args[2..], io),
+            Some("import") => bundle_import(&args[2..], io),
             Some(other) => Err(Fail(format!(
                 "unknown bundle command '{other}'; use check, stats or build"
             ))),
@@ -584,5 +587,151 @@ fn bundle_build(args: &[String], io: &mut Io<'_>) -> Res<i32> {
     std::fs::write(&out, &bytes)
         .map_err(|e| Fail(format!("cannot write {}: {}", out.display(), io_reason(&e))))?;
     let _ = writeln!(io.stdout, "wrote {} ({summary})", out.display());
+    Ok(0)
+}
+
+/// Drops `null`s and empty lists from a JSON value, so that written bundle files hold only
+/// what was said.
+fn strip_empty(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Object(m) => {
+            m.retain(|_, x| !(x.is_null() || x.as_array().is_some_and(Vec::is_empty)));
+            m.values_mut().for_each(strip_empty);
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(strip_empty),
+        _ => {}
+    }
+}
+
+/// Writes `bytes` to `path`, or with `check` only compares; returns whether it was current.
+fn write_or_check(path: &Path, bytes: &[u8], check: bool, io: &mut Io<'_>) -> Res<bool> {
+    let current = std::fs::read(path).ok();
+    let same = current.as_deref() == Some(bytes);
+    if check {
+        if !same {
+            let _ = writeln!(io.stdout, "{} is stale", path.display());
+        }
+        return Ok(same);
+    }
+    if !same {
+        if let Some(dir) = path.parent()
+            && !dir.as_os_str().is_empty()
+        {
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Fail(format!(
+                    "cannot create {}: {}",
+                    dir.display(),
+                    io_reason(&e)
+                ))
+            })?;
+        }
+        std::fs::write(path, bytes).map_err(|e| {
+            Fail(format!(
+                "cannot write {}: {}",
+                path.display(),
+                io_reason(&e)
+            ))
+        })?;
+    }
+    Ok(same)
+}
+
+fn bundle_import(args: &[String], io: &mut Io<'_>) -> Res<i32> {
+    use crate::bundle::import::{Report, import, read_rows, report_markdown};
+    let mut check_only = false;
+    let mut out = PathBuf::from("data/hoaxes.json");
+    let mut report_path = PathBuf::from("data/hoaxes-import.md");
+    let mut entities_path = PathBuf::from("data/entities.json");
+    let mut inputs: Vec<PathBuf> = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        if a == "--check" {
+            check_only = true;
+        } else if a == "--out" || a.starts_with("--out=") {
+            out = PathBuf::from(value_of(args, &mut i, "--out")?);
+        } else if a == "--report" || a.starts_with("--report=") {
+            report_path = PathBuf::from(value_of(args, &mut i, "--report")?);
+        } else if a == "--entities" || a.starts_with("--entities=") {
+            entities_path = PathBuf::from(value_of(args, &mut i, "--entities")?);
+        } else if a.starts_with('-') {
+            return Err(Fail(format!("unknown option '{a}' for bundle import")));
+        } else {
+            inputs.push(PathBuf::from(a));
+        }
+        i += 1;
+    }
+    if inputs.is_empty() {
+        let dir = Path::new("data/hoaxes");
+        inputs = std::fs::read_dir(dir)
+            .map_err(|e| {
+                Fail(format!(
+                    "cannot read {}: {}; run this from the repository root",
+                    dir.display(),
+                    io_reason(&e)
+                ))
+            })?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "csv"))
+            .collect();
+        inputs.sort();
+    }
+    // Names come from the entities file itself, not from the compiled bundle, which is built
+    // from this import's output.
+    let ename = entities_path.display().to_string();
+    let efile =
+        parse(&ename, &utf8(&ename, read_file(&ename)?)?).map_err(|e| Fail(e.to_string()))?;
+    let entities = crate::extract::names::EntityIndex::new(&efile.entities);
+
+    let mut report = Report::default();
+    let mut rows = Vec::new();
+    for p in &inputs {
+        let name = p.display().to_string();
+        let text = utf8(&name, read_file(&name)?)?;
+        let (r, bad) = read_rows(&name, &text).map_err(Fail)?;
+        let base = name.rsplit('/').next().unwrap_or(&name).to_string();
+        report.per_file.insert(base, r.len() + bad.len());
+        report.rows += bad.len();
+        report.dropped.extend(bad);
+        rows.extend(r);
+    }
+    let entries = import(rows, &entities, "mafindo", &mut report);
+    let file = BundleFile {
+        schema_version: crate::bundle::schema::SCHEMA_VERSION,
+        debunked: entries,
+        ..Default::default()
+    };
+    let mut json = serde_json::to_value(&file).map_err(|e| Fail(e.to_string()))?;
+    strip_empty(&mut json);
+    let text = serde_json::to_string_pretty(&json).map_err(|e| Fail(e.to_string()))? + "\n";
+    let md = report_markdown(&report);
+    let same_json = write_or_check(&out, text.as_bytes(), check_only, io)?;
+    let same_md = write_or_check(&report_path, md.as_bytes(), check_only, io)?;
+    let summary = format!(
+        "{} rows read, {} dropped, {} folded, {} entries",
+        report.rows,
+        report.dropped.len(),
+        report.folded.len(),
+        report.entries
+    );
+    if check_only {
+        if same_json && same_md {
+            let _ = writeln!(
+                io.stdout,
+                "{} and {} are up to date ({summary})",
+                out.display(),
+                report_path.display()
+            );
+            return Ok(0);
+        }
+        let _ = writeln!(io.stdout, "rerun `saring bundle import` ({summary})");
+        return Ok(1);
+    }
+    let _ = writeln!(
+        io.stdout,
+        "wrote {} and {} ({summary})",
+        out.display(),
+        report_path.display()
+    );
     Ok(0)
 }

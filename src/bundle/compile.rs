@@ -140,8 +140,11 @@ fn build(meta: BundleMeta, b: BundleFile) -> Compiled {
         let mut texts = vec![d.claim_reviewed.as_str()];
         texts.extend(d.variants.iter().map(String::as_str));
         let mut mine: Vec<Vec<String>> = Vec::new();
-        for t in texts {
+        'texts: for t in texts {
             for terms in sentence_terms(t) {
+                if mine.len() >= MAX_VARIANTS {
+                    break 'texts;
+                }
                 if !mine.contains(&terms) {
                     mine.push(terms);
                 }
@@ -181,6 +184,10 @@ fn build(meta: BundleMeta, b: BundleFile) -> Compiled {
     c.hash = content_hash(&c);
     c
 }
+
+/// Sentences indexed per debunked claim: the review's own wording first, then the narratives.
+/// Long narratives repeat themselves; the first sentences carry the claim.
+pub const MAX_VARIANTS: usize = 16;
 
 /// Minimum content terms for a sentence of a hoax to be matched on its own: shorter pieces
 /// ("Faktanya:", "Sebarkan!") would match too much.

@@ -1,6 +1,7 @@
 //! The trusted-source bundle: schema, validation, compilation, loading.
 
 pub mod compile;
+pub mod import;
 pub mod load;
 pub mod schema;
 pub mod validate;

@@ -143,6 +143,8 @@ pub fn confusable(c: char) -> char {
         'γ' => 'y',
         'ζ' => 'z',
         'ω' => 'w',
+        // apostrophes: "Ma’ruf" and "Ma'ruf" are one name, "Jum’at" one word
+        '’' | '‘' | 'ʼ' | '`' | '´' => '\'',
         // symbols used as letters in obfuscated hoaxes ("T£RB0NGK∆R")
         '∆' | '∧' | 'λ' => 'a',
         '£' | '€' => 'e',

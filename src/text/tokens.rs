@@ -124,7 +124,7 @@ pub fn deleet(word: &str) -> String {
             let before = k > 0 && cs[k - 1].is_alphabetic();
             let after = cs[k + 1..cut].iter().find(|c| !c.is_ascii_digit());
             let after_letter = after.is_some_and(|c| c.is_alphabetic());
-            let leading = k == 0 && after_letter && letters >= 3;
+            let leading = k == 0 && cs.get(1).is_some_and(|c| c.is_alphabetic()) && letters >= 3;
             if (before && after_letter) || leading {
                 leet(c)
             } else {
@@ -180,6 +180,7 @@ mod tests {
         );
         assert_eq!(keys("T£RB0NGK∆R"), ["terbongkar"]);
         assert_eq!(keys("B@waslu 4nies"), ["bawaslu", "anies"]);
+        assert_eq!(keys("#2019GantiPresiden"), ["2019gantipresiden"]);
         assert_eq!(
             keys("pemilu2024 covid19 2024 02"),
             ["pemilu2024", "covid19", "2024", "02"]

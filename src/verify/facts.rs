@@ -60,6 +60,8 @@ pub struct FactIndex {
     phrase_ids: HashMap<String, u32>,
     /// For each phrase id, the facts whose `when` uses it.
     triggers: Vec<Vec<u32>>,
+    /// For each phrase id, whether some fact uses it as a unit.
+    is_unit: Vec<bool>,
     rules: Vec<Rule>,
     /// Known wrong long names, each with its fact.
     wrong_names: PhraseSet<u32>,
@@ -102,6 +104,9 @@ impl FactIndex {
                 near: f.near.iter().map(|p| idx.phrase(p)).collect(),
                 not_near: f.not_near.iter().map(|p| idx.phrase(p)).collect(),
             };
+            for &u in &rule.units {
+                idx.is_unit[u as usize] = true;
+            }
             for g in &rule.when {
                 for &p in g {
                     if !idx.triggers[p as usize].contains(&fi) {
@@ -136,6 +141,7 @@ impl FactIndex {
         let id = self.triggers.len() as u32;
         self.phrase_ids.insert(key, id);
         self.triggers.push(Vec::new());
+        self.is_unit.push(false);
         // Short abbreviations ("tps", "dpt", "kpu") are matched as written.
         if !p.trim().contains(' ') && p.trim().len() <= 4 {
             self.phrases.insert_exact(p, id);
@@ -203,6 +209,46 @@ pub fn compare(idx: &FactIndex, facts: &[Fact], s: &Sentence<'_>) -> Vec<Finding
                     .is_some_and(|v| v.iter().any(|&(ps, pe)| pe + before > a && ps < b + after))
             })
         };
+        // A qualifier ("luar negeri") belongs to the figure nearest to it, the one before it on a
+        // tie: in "820.161 di dalam negeri dan 3.059 di luar negeri" each figure has its own.
+        let owner = |ps: usize, pe: usize| -> Option<usize> {
+            s.values
+                .numbers
+                .iter()
+                .enumerate()
+                .map(|(k, n)| {
+                    let d = if pe <= n.tok_start {
+                        (n.tok_start - pe) * 2 + 1
+                    } else if ps >= n.tok_end {
+                        (ps - n.tok_end) * 2
+                    } else {
+                        0
+                    };
+                    (d, k)
+                })
+                .min()
+                .map(|(_, k)| k)
+        };
+        let qualifies = |phrases: &[u32], i: usize, a: usize, b: usize| {
+            phrases.iter().any(|p| {
+                at.get(p).is_some_and(|v| {
+                    v.iter()
+                        .any(|&(ps, pe)| pe + 8 > a && ps < b + 8 && owner(ps, pe) == Some(i))
+                })
+            })
+        };
+        // The unit written right after a figure ("18 partai", "9.917 calon") decides what it
+        // counts; only without one do units before it count ("DPT sebanyak 204.807.222").
+        let unit_ok = |a: usize, b: usize| {
+            let after = hits
+                .iter()
+                .filter(|h| idx.is_unit[h.value as usize] && h.start >= b && h.start < b + 3)
+                .min_by_key(|h| h.start);
+            match after {
+                Some(h) => rule.units.contains(&h.value),
+                None => near(&rule.units, a, b, 6, 0),
+            }
+        };
         let entity_ok = |tok: usize| match &fact.entity {
             None => true,
             Some(id) => {
@@ -225,28 +271,48 @@ pub fn compare(idx: &FactIndex, facts: &[Fact], s: &Sentence<'_>) -> Vec<Finding
                 let Some(official) = parse_date(date) else {
                     continue;
                 };
-                // The single date nearest to the words that made the fact apply.
-                let best = s
+                // A sentence may hold several dates ("set 17 on 14 December 2022 and added
+                // Partai Ummat on 30 December 2022"): any nearby date that agrees is the one
+                // about this fact; only when none does is the nearest one a contradiction.
+                let near_dates: Vec<(usize, usize, PartialDate)> = s
                     .values
                     .dates
                     .iter()
                     .enumerate()
-                    .filter(|(_, d)| matches!(d.value.value, DateValue::Single(_)))
-                    .map(|(i, d)| (dist(d.tok_start).min(dist(d.tok_end.saturating_sub(1))), i))
-                    .filter(|&(d, _)| d <= 12)
-                    .min();
-                if let Some((_, i)) = best {
+                    .filter_map(|(i, d)| match d.value.value {
+                        DateValue::Single(p) => Some((
+                            dist(d.tok_start).min(dist(d.tok_end.saturating_sub(1))),
+                            i,
+                            p,
+                        )),
+                        DateValue::Range(..) => None,
+                    })
+                    .filter(|&(d, _, _)| d <= 12)
+                    .collect();
+                let agreeing: Vec<&(usize, usize, PartialDate)> = near_dates
+                    .iter()
+                    .filter(|(_, _, p)| date_agrees(*p, official))
+                    .collect();
+                let chosen: Vec<(usize, bool)> = if agreeing.is_empty() {
+                    near_dates
+                        .iter()
+                        .min_by_key(|&&(d, i, _)| (d, i))
+                        .map(|&(_, i, _)| (i, false))
+                        .into_iter()
+                        .collect()
+                } else {
+                    agreeing.iter().map(|&&(_, i, _)| (i, true)).collect()
+                };
+                for (i, agrees) in chosen {
                     let d = &s.values.dates[i];
-                    if let DateValue::Single(p) = d.value.value {
-                        out.push(finding(
-                            fi,
-                            ValueRef::Date(i),
-                            date_agrees(p, official),
-                            specificity,
-                            d.tok_start,
-                            d.tok_end,
-                        ));
-                    }
+                    out.push(finding(
+                        fi,
+                        ValueRef::Date(i),
+                        agrees,
+                        specificity,
+                        d.tok_start,
+                        d.tok_end,
+                    ));
                 }
             }
             Value::DateRange { start, end } => {
@@ -291,13 +357,13 @@ pub fn compare(idx: &FactIndex, facts: &[Fact], s: &Sentence<'_>) -> Vec<Finding
                         continue;
                     }
                     let (a, b) = (n.tok_start, n.tok_end);
-                    if !near(&rule.units, a, b, 6, 3) {
+                    if !unit_ok(a, b) {
                         continue;
                     }
-                    if !rule.near.is_empty() && !near(&rule.near, a, b, 8, 8) {
+                    if !rule.near.is_empty() && !qualifies(&rule.near, i, a, b) {
                         continue;
                     }
-                    if near(&rule.not_near, a, b, 8, 8) || !entity_ok(a) {
+                    if qualifies(&rule.not_near, i, a, b) || !entity_ok(a) {
                         continue;
                     }
                     out.push(finding(
@@ -322,10 +388,10 @@ pub fn compare(idx: &FactIndex, facts: &[Fact], s: &Sentence<'_>) -> Vec<Finding
                         continue;
                     }
                     let (a, b) = (n.tok_start, n.tok_end);
-                    if !rule.near.is_empty() && !near(&rule.near, a, b, 8, 8) {
+                    if !rule.near.is_empty() && !qualifies(&rule.near, i, a, b) {
                         continue;
                     }
-                    if near(&rule.not_near, a, b, 8, 8) || !entity_ok(a) {
+                    if qualifies(&rule.not_near, i, a, b) || !entity_ok(a) {
                         continue;
                     }
                     let agrees = share_agrees(exact, published, &n.value);

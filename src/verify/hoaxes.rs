@@ -70,6 +70,10 @@ pub struct HoaxIndex {
     entity_terms: HashSet<String>,
 }
 
+/// A word seen in one hoax only is not worth more than this: otherwise dropping that one
+/// word from a reworded copy would hide the whole hoax.
+const MAX_IDF: f32 = 5.0;
+
 /// Shared words and names count half: a match must rest on what the claim says happened.
 const SHARED_WORD_FACTOR: f32 = 0.5;
 
@@ -146,7 +150,7 @@ impl HoaxIndex {
             .iter()
             .zip(&class)
             .map(|(&d, &k)| {
-                let w = (1.0 + n / d.max(1) as f32).ln();
+                let w = (1.0 + n / d.max(1) as f32).ln().min(MAX_IDF);
                 if k == Class::Other {
                     w
                 } else {
@@ -198,7 +202,7 @@ impl HoaxIndex {
                 .map(|(i, t)| (t.clone(), i as u32))
                 .collect(),
             idf,
-            unknown_idf: (1.0 + n).ln(),
+            unknown_idf: (1.0 + n).ln().min(MAX_IDF),
             variants,
             bands,
             postings,
