@@ -3,7 +3,7 @@
 #
 #   ./build.sh          set up what is missing, then build everything
 #   ./build.sh test     set up, build, and run every test the project has
-#   ./build.sh bundle   rebuild the compiled default bundle from data/*.json
+#   ./build.sh bundle   re-import data/hoaxes/*.csv and rebuild the compiled default bundle
 #   ./build.sh help     this text
 #
 # Set-up is idempotent: a fresh machine needs only the Rust toolchain (rustup); everything
@@ -33,6 +33,8 @@ setup() {
 build_native() {
   log "building the saring CLI (release)"
   cargo build --release --locked
+  log "importing the hoax lists (data/hoaxes/*.csv -> data/hoaxes.json)"
+  ./target/release/saring bundle import
   log "compiling the default bundle from data/*.json"
   local before after
   before=$(sha256sum data/compiled/default.bundle 2>/dev/null | cut -d' ' -f1 || true)
@@ -66,9 +68,12 @@ run_tests() {
   cargo clippy --locked --lib --target wasm32-unknown-unknown -- -D warnings
   log "building the saring CLI (release)"
   cargo build --release --locked
+  log "the committed hoax import matches data/hoaxes/*.csv"
+  ./target/release/saring bundle import --check \
+    || die "data/hoaxes.json is stale: run ./build.sh bundle and commit it"
   log "the committed compiled bundle matches data/*.json"
   ./target/release/saring bundle build --check \
-    || die "data/compiled/default.bundle is stale: run ./build.sh bundle and commit it"
+    || die "data/compiled/ is stale: run ./build.sh bundle and commit it"
   build_wasm
   log "cargo test (unit, integration, golden, property, doc tests)"
   cargo test --locked --release
@@ -78,7 +83,7 @@ run_tests() {
 case "${1:-build}" in
   build) build_all ;;
   test) run_tests ;;
-  bundle) setup; cargo build --release --locked; ./target/release/saring bundle build ;;
+  bundle) setup; build_native ;;
   help|-h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
   *) die "unknown command '$1'; use: ./build.sh [build|test|bundle|help]" ;;
 esac

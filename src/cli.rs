@@ -560,33 +560,40 @@ fn bundle_build(args: &[String], io: &mut Io<'_>) -> Res<i32> {
         compiled.meta.version,
         compiled.hash
     );
+    // The index files sit next to the compiled bundle.
+    let dir = out.parent().map(Path::to_path_buf).unwrap_or_default();
+    let index_json = serde_json::to_string_pretty(&crate::bundle::index::index_json(&compiled))
+        .map_err(|e| Fail(e.to_string()))?
+        + "\n";
+    let index_md = crate::bundle::index::index_markdown(&compiled);
+    let outputs = [
+        (out.clone(), bytes.clone()),
+        (dir.join("index.json"), index_json.into_bytes()),
+        (dir.join("INDEX.md"), index_md.into_bytes()),
+    ];
+    let mut stale = Vec::new();
+    for (path, content) in &outputs {
+        if !write_or_check(path, content, check_only, io)? {
+            stale.push(path.display().to_string());
+        }
+    }
     if check_only {
-        let current = std::fs::read(&out).unwrap_or_default();
-        if current != bytes {
+        if !stale.is_empty() {
             let _ = writeln!(
                 io.stdout,
-                "{} is stale: rebuild it with `saring bundle build` ({summary})",
-                out.display()
+                "stale: {}; rebuild with `saring bundle build` ({summary})",
+                stale.join(", ")
             );
             return Ok(1);
         }
         let _ = writeln!(io.stdout, "{} is up to date ({summary})", out.display());
         return Ok(0);
     }
-    if let Some(dir) = out.parent()
-        && !dir.as_os_str().is_empty()
-    {
-        std::fs::create_dir_all(dir).map_err(|e| {
-            Fail(format!(
-                "cannot create {}: {}",
-                dir.display(),
-                io_reason(&e)
-            ))
-        })?;
-    }
-    std::fs::write(&out, &bytes)
-        .map_err(|e| Fail(format!("cannot write {}: {}", out.display(), io_reason(&e))))?;
-    let _ = writeln!(io.stdout, "wrote {} ({summary})", out.display());
+    let _ = writeln!(
+        io.stdout,
+        "wrote {} with index.json and INDEX.md ({summary})",
+        out.display()
+    );
     Ok(0)
 }
 

@@ -36,6 +36,9 @@ pub struct Row {
     pub origin: String,
 }
 
+/// A row that did not become an entry, and why.
+pub type DroppedRow = (Row, Dropped);
+
 /// Why a row did not become an entry.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Dropped {
@@ -99,7 +102,7 @@ pub fn parse_csv(text: &str) -> Vec<Vec<String>> {
 
 /// Reads an export by its header: `title,url,date` (turnbackhoax 2018–2023) or
 /// `id,title,date,hoax_text` (turnbackhoax politics 2024).
-pub fn read_rows(file: &str, text: &str) -> Result<(Vec<Row>, Vec<(Row, Dropped)>), String> {
+pub fn read_rows(file: &str, text: &str) -> Result<(Vec<Row>, Vec<DroppedRow>), String> {
     let table = parse_csv(text);
     let Some(header) = table.first() else {
         return Err(format!("{file} is empty"));

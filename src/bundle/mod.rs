@@ -2,6 +2,7 @@
 
 pub mod compile;
 pub mod import;
+pub mod index;
 pub mod load;
 pub mod schema;
 pub mod validate;

@@ -58,6 +58,7 @@ struct Rule {
 pub struct FactIndex {
     phrases: PhraseSet<u32>,
     phrase_ids: HashMap<String, u32>,
+    raw_ids: HashMap<String, u32>,
     /// For each phrase id, the facts whose `when` uses it.
     triggers: Vec<Vec<u32>>,
     /// For each phrase id, whether some fact uses it as a unit.
@@ -134,6 +135,16 @@ impl FactIndex {
     }
 
     fn phrase(&mut self, p: &str) -> u32 {
+        // Facts repeat the same `unless` lists: fold each distinct phrase once.
+        if let Some(&id) = self.raw_ids.get(p) {
+            return id;
+        }
+        let id = self.phrase_by_key(p);
+        self.raw_ids.insert(p.to_string(), id);
+        id
+    }
+
+    fn phrase_by_key(&mut self, p: &str) -> u32 {
         let key = key_of(p);
         if let Some(&id) = self.phrase_ids.get(&key) {
             return id;

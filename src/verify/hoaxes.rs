@@ -17,8 +17,8 @@ use crate::text::normalize::fold;
 use crate::text::terms::content_terms;
 use crate::text::tokens::tokenize;
 
-const HASHES: usize = 60;
-const ROWS: usize = 3;
+const HASHES: usize = 24;
+const ROWS: usize = 2;
 const BANDS: usize = HASHES / ROWS;
 /// Buckets and postings longer than this are not scanned.
 const MAX_BUCKET: usize = 64;
@@ -63,7 +63,7 @@ pub struct HoaxIndex {
     idf: Vec<f32>,
     unknown_idf: f32,
     variants: Vec<IndexedVariant>,
-    bands: HashMap<u64, Vec<u32>>,
+    bands: KeyMap<Vec<u32>>,
     postings: Vec<Vec<u32>>,
     class: Vec<Class>,
     topic_terms: HashSet<String>,
@@ -94,33 +94,76 @@ fn mix(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// Odd multipliers and offsets of the MinHash family h_i(x) = A_i·x + B_i (mod 2^64), made
+/// once from a fixed seed. One multiply-add per hash keeps signatures cheap enough to compute
+/// for every variant at load time.
+fn family() -> &'static ([u64; HASHES], [u64; HASHES]) {
+    static F: std::sync::OnceLock<([u64; HASHES], [u64; HASHES])> = std::sync::OnceLock::new();
+    F.get_or_init(|| {
+        let mut a = [0u64; HASHES];
+        let mut b = [0u64; HASHES];
+        let mut x = 0x5a52_494e_4700_0001u64;
+        for i in 0..HASHES {
+            x = mix(x);
+            a[i] = x | 1;
+            x = mix(x);
+            b[i] = x;
+        }
+        (a, b)
+    })
+}
+
 fn band_keys(hashes: &[u64]) -> [u64; BANDS] {
-    let mut sig = [u64::MAX; HASHES];
+    let (a, b) = family();
+    // 32-bit minima: as good for banding, and the minimum of 32-bit lanes vectorises.
+    let mut sig = [u32::MAX; HASHES];
     for &h in hashes {
-        for (i, s) in sig.iter_mut().enumerate() {
-            let v = mix(h ^ (i as u64).wrapping_mul(0x2545_f491_4f6c_dd1d));
-            if v < *s {
-                *s = v;
-            }
+        let x = mix(h);
+        for i in 0..HASHES {
+            let v = (a[i].wrapping_mul(x).wrapping_add(b[i]) >> 32) as u32;
+            sig[i] = sig[i].min(v);
         }
     }
     let mut keys = [0u64; BANDS];
-    for (b, k) in keys.iter_mut().enumerate() {
-        let mut acc = mix(b as u64 + 1);
+    for (band, k) in keys.iter_mut().enumerate() {
+        let mut acc = mix(band as u64 + 1);
         for r in 0..ROWS {
-            acc = mix(acc ^ sig[b * ROWS + r]);
+            acc = mix(acc ^ sig[band * ROWS + r] as u64);
         }
         *k = acc;
     }
     keys
 }
 
+/// Band keys are already well mixed: hashing them again (SipHash) would only cost time.
+#[derive(Default, Clone, Copy, Debug)]
+struct KeyHasher(u64);
+
+impl std::hash::Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) ^ (b as u64) ^ (self.0 >> 56);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
+
 impl HoaxIndex {
     /// Indexes the debunked claims of `c`; `entities` are the names known to the engine (all
     /// bundles), which tell names from other words.
     pub fn new(c: &Compiled, entities: &[Entity]) -> Self {
         let terms_of = |s: &str| content_terms(&tokenize(&fold(s), 0));
-        let topic_terms: HashSet<String> = topic_words().flat_map(terms_of).collect();
+        static TOPIC: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+        let topic_terms = TOPIC
+            .get_or_init(|| topic_words().flat_map(terms_of).collect())
+            .clone();
         let entity_terms: HashSet<String> = entities
             .iter()
             .flat_map(|e| e.aliases.iter().chain(std::iter::once(&e.name)))
@@ -159,7 +202,7 @@ impl HoaxIndex {
             })
             .collect();
         let term_hashes: Vec<u64> = c.terms.iter().map(|t| fnv(t)).collect();
-        let mut bands: HashMap<u64, Vec<u32>> = HashMap::new();
+        let mut bands: KeyMap<Vec<u32>> = KeyMap::default();
         let mut postings = vec![Vec::new(); c.terms.len()];
         let mut variants = Vec::with_capacity(c.variants.len());
         for (vi, v) in c.variants.iter().enumerate() {
