@@ -24,6 +24,8 @@ pub mod verify;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 use serde::{Deserialize, Serialize};
 

@@ -176,6 +176,17 @@ fn regional_and_other_elections_are_not_compared_with_national_facts() {
 }
 
 #[test]
+fn other_rulings_and_regional_races_are_not_compared_with_the_presidential_ones() {
+    for text in [
+        "Gugatan uji formil putusan nomor 90 diputus MK pada 16 Januari 2024.",
+        "KPU Jatim menetapkan Khofifah-Emil setelah MK memutus sengketa pada 4 Februari 2025.",
+        "KPU Sumut menetapkan Bobby-Surya sebagai calon terpilih pada 5 Februari 2025.",
+    ] {
+        assert_ne!(verdict(text), Some(Verdict::Contradicted), "{text}");
+    }
+}
+
+#[test]
 fn questions_and_appeals_are_not_claims() {
     assert_eq!(
         verdict("Apakah pemungutan suara digelar 15 Februari 2024?"),
@@ -241,6 +252,8 @@ fn true_sentences_sharing_words_with_a_hoax_are_not_debunked() {
         "Ketua KPU menyampaikan hasil real count sementara pada 15 Februari 2024.",
         // shares KPU, Gibran, debat cawapres
         "KPU menggelar debat cawapres yang diikuti Gibran, Muhaimin dan Mahfud.",
+        // a true statement about one of the pair named in "OKTOBER 2019 PRABOWO-SANDI DILANTIK"
+        "Prabowo dilantik sebagai Menteri Pertahanan pada 23 Oktober 2019.",
         // a refutation quotes the hoax
         "Faktanya, KPU tidak pernah menemukan bukti vital kecurangan Gibran di debat cawapres; kabar itu hoaks.",
     ] {

@@ -74,6 +74,29 @@ pub struct HoaxIndex {
 /// word from a reworded copy would hide the whole hoax.
 const MAX_IDF: f32 = 5.0;
 
+/// Politicians the hoax lists name besides the bundle's entities (the 2019 race, party
+/// leaders): a hoax about "Prabowo-Sandi" is not about Prabowo alone.
+const OTHER_NAMES: &[&str] = &[
+    "sandiaga",
+    "sandi",
+    "ma'ruf",
+    "maruf",
+    "jokowi",
+    "widodo",
+    "sby",
+    "yudhoyono",
+    "megawati",
+    "puan",
+    "ahy",
+    "kaesang",
+    "bobby",
+    "airlangga",
+    "surya paloh",
+    "hasto",
+    "iriana",
+    "rizieq",
+];
+
 /// Shared words and names count half: a match must rest on what the claim says happened.
 const SHARED_WORD_FACTOR: f32 = 0.5;
 
@@ -167,7 +190,9 @@ impl HoaxIndex {
         let entity_terms: HashSet<String> = entities
             .iter()
             .flat_map(|e| e.aliases.iter().chain(std::iter::once(&e.name)))
-            .flat_map(|a| terms_of(a))
+            .map(String::as_str)
+            .chain(OTHER_NAMES.iter().copied())
+            .flat_map(terms_of)
             .filter(|t| !topic_terms.contains(t))
             .collect();
         let class_of = |t: &str| {
@@ -327,8 +352,8 @@ impl HoaxIndex {
             if v.other > 0.0 && shared_other < 0.65 * v.other {
                 continue;
             }
-            // …and the people it is about.
-            if v.entities > 0 && shared_entities < v.entities.div_ceil(2) {
+            // …and the people it is about: all of them when it names one or two.
+            if v.entities > 0 && shared_entities < v.entities - v.entities / 3 {
                 continue;
             }
             let cover_hoax = shared / v.weight;
