@@ -3,6 +3,7 @@
 #
 #   ./build.sh          set up what is missing, then build everything
 #   ./build.sh test     set up, build, and run every test the project has
+#   ./build.sh serve [PORT]  serve dist/www on http://127.0.0.1:PORT (default 8080)
 #   ./build.sh bundle   re-import data/hoaxes/*.csv and rebuild the compiled default bundle
 #   ./build.sh help     this text
 #
@@ -13,6 +14,17 @@ cd "$(dirname "$0")"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 die() { printf 'build.sh: %s\n' "$*" >&2; exit 2; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    die "need root to run: $* (install it by hand, or run as root)"; fi
+}
+
+apt_install() {
+  log "installing Debian packages: $*"
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@"
+}
 
 setup() {
   command -v cargo >/dev/null || die "cargo not found: install Rust with rustup (https://rustup.rs) first"
@@ -27,6 +39,23 @@ setup() {
         rustup component add "$comp"
       fi
     done
+  fi
+  if ! command -v wasm-pack >/dev/null; then
+    log "installing wasm-pack (cargo install, a few minutes the first time)"
+    cargo install wasm-pack --locked
+  fi
+}
+
+# Browsers and Node.js, for the end-to-end tests only.
+setup_browsers() {
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
+    log "installing playwright-core (npm ci in tests/e2e)"
+    npm ci --prefix tests/e2e --no-audit --no-fund
   fi
 }
 
@@ -47,15 +76,26 @@ build_native() {
 }
 
 build_wasm() {
-  log "building the core for wasm32-unknown-unknown"
-  cargo build --release --locked --lib --target wasm32-unknown-unknown
+  log "building the core for wasm32-unknown-unknown (wasm-pack, --target web)"
+  wasm-pack --log-level warn build --release --target web --out-dir target/pkg-web \
+    --out-name saring --no-pack --no-typescript . -- --locked
+}
+
+# dist/www: the checker page and the bundle browser with the wasm module in pkg/.
+build_www() {
+  log "assembling dist/www"
+  rm -rf dist/www
+  mkdir -p dist/www/pkg
+  cp www/*.html www/*.js www/*.css dist/www/
+  cp target/pkg-web/saring.js target/pkg-web/saring_bg.wasm dist/www/pkg/
 }
 
 build_all() {
   setup
   build_native
   build_wasm
-  log "done: target/release/saring"
+  build_www
+  log "done: target/release/saring, dist/www (./build.sh serve to open the checker page)"
 }
 
 run_tests() {
@@ -75,8 +115,12 @@ run_tests() {
   ./target/release/saring bundle build --check \
     || die "data/compiled/ is stale: run ./build.sh bundle and commit it"
   build_wasm
+  build_www
   log "cargo test (unit, integration, golden, property, doc tests)"
   cargo test --locked --release
+  setup_browsers
+  log "end-to-end tests in headless Chromium (tests/e2e)"
+  SARING_SERVE=target/release/saring-serve npm test --prefix tests/e2e
   log "all tests passed"
 }
 
@@ -84,6 +128,10 @@ case "${1:-build}" in
   build) build_all ;;
   test) run_tests ;;
   bundle) setup; build_native ;;
-  help|-h|--help) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) die "unknown command '$1'; use: ./build.sh [build|test|bundle|help]" ;;
+  serve)
+    [ -f dist/www/index.html ] || build_all
+    [ -x target/release/saring-serve ] || cargo build --release --locked --bin saring-serve
+    exec ./target/release/saring-serve dist/www "${2:-8080}" ;;
+  help|-h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command '$1'; use: ./build.sh [build|test|serve [PORT]|bundle|help]" ;;
 esac
