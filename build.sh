@@ -120,7 +120,7 @@ run_tests() {
   cargo test --locked --release
   setup_browsers
   log "end-to-end tests in headless Chromium (tests/e2e)"
-  SARING_SERVE=target/release/saring-serve npm test --prefix tests/e2e
+  SARING_SERVE="$PWD/target/release/saring-serve" npm test --prefix tests/e2e
   log "all tests passed"
 }
 

@@ -617,14 +617,20 @@ function wireFiles() {
     depth = Math.max(0, depth - 1);
     if (depth === 0) setDragging(false);
   });
-  window.addEventListener('drop', (e) => {
+  // On the window (a drop anywhere) and on the text box itself (for events that do not bubble).
+  const handled = new WeakSet();
+  const onDrop = (e) => {
+    if (handled.has(e)) return;
+    handled.add(e);
     depth = 0;
     setDragging(false);
     if (!hasFiles(e)) return; // dropped text goes into the textarea as usual
     e.preventDefault();
     const f = e.dataTransfer.files && e.dataTransfer.files[0];
     loadFile(f);
-  });
+  };
+  ui.input.addEventListener('drop', onDrop);
+  window.addEventListener('drop', onDrop);
 }
 
 // ---------------------------------------------------------------------------------------

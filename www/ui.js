@@ -21,11 +21,17 @@ export function h(tag, attrs, ...children) {
   if (attrs) {
     for (const [k, v] of Object.entries(attrs)) {
       if (v == null || v === false) continue;
-      if (k === 'class') el.className = v;
-      else if (k === 'dataset') Object.assign(el.dataset, v);
-      else if (k.startsWith('on') && typeof v === 'function') el.addEventListener(k.slice(2), v);
-      else if (k === 'text') el.textContent = v;
-      else el.setAttribute(k, v === true ? '' : String(v));
+      if (k === 'class') {
+        el.className = v;
+      } else if (k === 'dataset') {
+        Object.assign(el.dataset, v);
+      } else if (k.startsWith('on')) {
+        if (typeof v === 'function') el.addEventListener(k.slice(2), v); // never an on* attribute
+      } else if (k === 'text') {
+        el.textContent = v;
+      } else {
+        el.setAttribute(k, v === true ? '' : String(v));
+      }
     }
   }
   append(el, children);
@@ -107,34 +113,6 @@ export function prefersReducedMotion() {
 
 export function scrollBehavior() {
   return prefersReducedMotion() ? 'auto' : 'smooth';
-}
-
-/** Calls fn after `ms` of quiet; .cancel() drops a pending call, .flush() runs it now. */
-export function debounce(fn, ms) {
-  let timer = 0;
-  let pendingArgs = null;
-  const d = (...args) => {
-    pendingArgs = args;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      const a = pendingArgs;
-      pendingArgs = null;
-      fn(...a);
-    }, typeof ms === 'function' ? ms() : ms);
-  };
-  d.cancel = () => {
-    clearTimeout(timer);
-    pendingArgs = null;
-  };
-  d.flush = () => {
-    if (!pendingArgs) return;
-    clearTimeout(timer);
-    const a = pendingArgs;
-    pendingArgs = null;
-    fn(...a);
-  };
-  d.pending = () => pendingArgs !== null;
-  return d;
 }
 
 /**
