@@ -40,6 +40,7 @@ setup() {
       fi
     done
   fi
+  command -v python3 >/dev/null || apt_install python3
   if ! command -v wasm-pack >/dev/null; then
     log "installing wasm-pack (cargo install, a few minutes the first time)"
     cargo install wasm-pack --locked
@@ -90,12 +91,41 @@ build_www() {
   cp target/pkg-web/saring.js target/pkg-web/saring_bg.wasm dist/www/pkg/
 }
 
+# dist/chromium and dist/firefox: one extension source, two manifests, plus zips.
+build_extension() {
+  [ -f extension/manifest.json ] || return 0
+  log "assembling dist/chromium and dist/firefox"
+  python3 - <<'PY'
+import json, os, shutil, zipfile
+src, pkg = "extension", "target/pkg-web"
+base = json.load(open(os.path.join(src, "manifest.json")))
+ff_path = os.path.join(src, "manifest.firefox.json")
+ff = json.load(open(ff_path)) if os.path.exists(ff_path) else {}
+for browser, manifest in (("chromium", base), ("firefox", {**base, **ff})):
+    out = os.path.join("dist", browser)
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(src, out, ignore=shutil.ignore_patterns("manifest*.json", "README.md", "*.test.*"))
+    os.makedirs(os.path.join(out, "pkg"), exist_ok=True)
+    for f in ("saring.js", "saring_bg.wasm"):
+        shutil.copy(os.path.join(pkg, f), os.path.join(out, "pkg", f))
+    with open(os.path.join(out, "manifest.json"), "w") as fh:
+        json.dump(manifest, fh, indent=2, ensure_ascii=False)
+        fh.write("\n")
+    with zipfile.ZipFile(os.path.join("dist", f"saring-{browser}.zip"), "w", zipfile.ZIP_DEFLATED) as z:
+        for root, _, files in sorted(os.walk(out)):
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                z.write(path, os.path.relpath(path, out))
+PY
+}
+
 build_all() {
   setup
   build_native
   build_wasm
   build_www
-  log "done: target/release/saring, dist/www (./build.sh serve to open the checker page)"
+  build_extension
+  log "done: target/release/saring, dist/www (./build.sh serve), dist/chromium, dist/firefox"
 }
 
 run_tests() {
@@ -116,6 +146,7 @@ run_tests() {
     || die "data/compiled/ is stale: run ./build.sh bundle and commit it"
   build_wasm
   build_www
+  build_extension
   log "cargo test (unit, integration, golden, property, doc tests)"
   cargo test --locked --release
   setup_browsers

@@ -1,0 +1,249 @@
+//! The visible text of a page as one string, with a map back to the DOM text nodes.
+//!
+//! The engine reads one string; highlights need (node, offset) pairs. Walking builds both at
+//! once: every text node the reader can see is appended, block boundaries add a line break
+//! (so that a headline and the paragraph under it are different sentences), and each node's
+//! place in the string is recorded in UTF-16 code units — what the DOM counts — so that a
+//! claim's `start_utf16..end_utf16` maps straight onto `Range` offsets.
+//!
+//! The walk is iterative: pages nest ten thousand deep, and wasm's stack is small.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node, Text};
+
+/// Elements whose text a reader never sees as page text.
+const SKIP: &[&str] = &[
+    "SCRIPT", "STYLE", "NOSCRIPT", "TEXTAREA", "INPUT", "SELECT", "OPTION", "TEMPLATE", "IFRAME",
+    "OBJECT", "EMBED", "CANVAS", "SVG", "MATH", "AUDIO", "VIDEO", "HEAD", "TITLE", "BUTTON",
+];
+
+/// Elements that start and end a line of their own.
+const BLOCK: &[&str] = &[
+    "ADDRESS",
+    "ARTICLE",
+    "ASIDE",
+    "BLOCKQUOTE",
+    "BR",
+    "CAPTION",
+    "DD",
+    "DETAILS",
+    "DIV",
+    "DL",
+    "DT",
+    "FIELDSET",
+    "FIGCAPTION",
+    "FIGURE",
+    "FOOTER",
+    "FORM",
+    "H1",
+    "H2",
+    "H3",
+    "H4",
+    "H5",
+    "H6",
+    "HEADER",
+    "HR",
+    "LI",
+    "MAIN",
+    "NAV",
+    "OL",
+    "P",
+    "PRE",
+    "SECTION",
+    "SUMMARY",
+    "TABLE",
+    "TBODY",
+    "TD",
+    "TFOOT",
+    "TH",
+    "THEAD",
+    "TR",
+    "UL",
+    "BODY",
+];
+
+/// One text node's place in the page string.
+#[derive(Debug, Clone)]
+pub struct Segment {
+    /// UTF-16 offset of the node's first unit in the page string.
+    pub start: u32,
+    /// Its length in UTF-16 units.
+    pub len: u32,
+    pub node: Text,
+}
+
+/// The page string and where each part of it came from.
+#[derive(Debug, Default)]
+pub struct PageText {
+    pub text: String,
+    pub segments: Vec<Segment>,
+    units: u32,
+}
+
+impl PageText {
+    fn push_text(&mut self, node: Text, s: &str) {
+        let len = s.encode_utf16().count() as u32;
+        if len == 0 {
+            return;
+        }
+        self.segments.push(Segment {
+            start: self.units,
+            len,
+            node,
+        });
+        // Line breaks in the HTML source are spaces on screen; each is one UTF-16 unit
+        // either way, so offsets stay exact.
+        self.text.extend(s.chars().map(|c| {
+            if matches!(c, '\n' | '\r' | '\t') {
+                ' '
+            } else {
+                c
+            }
+        }));
+        self.units += len;
+    }
+
+    fn push_break(&mut self) {
+        if !self.text.is_empty() && !self.text.ends_with('\n') {
+            self.text.push('\n');
+            self.units += 1;
+        }
+    }
+
+    /// The DOM position of UTF-16 offset `at`: for a start, the first visible unit at or
+    /// after it; for an end (`end = true`), the last one at or before it.
+    pub fn position(&self, at: u32, end: bool) -> Option<(Text, u32)> {
+        if self.segments.is_empty() {
+            return None;
+        }
+        // First segment that ends after `at` (for an end: at or after).
+        let i = self.segments.partition_point(|s| {
+            if end {
+                s.start + s.len < at
+            } else {
+                s.start + s.len <= at
+            }
+        });
+        if end {
+            // `at` may fall in a line break between segments: end at the previous one.
+            let seg = self.segments.get(i)?;
+            if at < seg.start {
+                let prev = &self.segments[i.checked_sub(1)?];
+                return Some((prev.node.clone(), prev.len));
+            }
+            Some((seg.node.clone(), (at - seg.start).min(seg.len)))
+        } else {
+            let seg = self.segments.get(i)?;
+            Some((seg.node.clone(), at.saturating_sub(seg.start).min(seg.len)))
+        }
+    }
+}
+
+fn is_visible(el: &Element) -> bool {
+    if el.has_attribute("hidden") || el.get_attribute("aria-hidden").as_deref() == Some("true") {
+        return false;
+    }
+    if let Some(ce) = el.get_attribute("contenteditable")
+        && ce != "false"
+    {
+        return false;
+    }
+    // checkVisibility() (Chromium 105+, Firefox 106+) answers display, visibility and
+    // content-visibility at once; without it, assume visible.
+    let f = js_sys::Reflect::get(el, &"checkVisibility".into()).ok();
+    match f.and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+        Some(f) => {
+            let opts = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&opts, &"visibilityProperty".into(), &true.into());
+            f.call1(el, &opts)
+                .map(|v| v.as_bool() != Some(false))
+                .unwrap_or(true)
+        }
+        None => true,
+    }
+}
+
+/// Nodes to visit: a node, or the marker that a block element's subtree ended.
+enum Step {
+    Visit(Node),
+    EndBlock,
+}
+
+/// Children to walk for `node`: its open shadow root's children when it has one (what is
+/// rendered), the nodes assigned to a `<slot>`, or its own children.
+fn children(node: &Node) -> Vec<Node> {
+    let mut out = Vec::new();
+    let parent: Node = match node.dyn_ref::<Element>().and_then(Element::shadow_root) {
+        Some(sr) => sr.into(),
+        None => node.clone(),
+    };
+    if let Some(el) = parent.dyn_ref::<Element>()
+        && el.tag_name() == "SLOT"
+        && let Ok(f) = js_sys::Reflect::get(el, &"assignedNodes".into())
+        && let Ok(f) = f.dyn_into::<js_sys::Function>()
+        && let Ok(list) = f.call0(el)
+    {
+        let arr = js_sys::Array::from(&list);
+        if arr.length() > 0 {
+            for n in arr.iter() {
+                if let Ok(n) = n.dyn_into::<Node>() {
+                    out.push(n);
+                }
+            }
+            return out;
+        }
+    }
+    let mut c = parent.first_child();
+    while let Some(n) = c {
+        c = n.next_sibling();
+        out.push(n);
+    }
+    out
+}
+
+/// Walks the visible text under `root`.
+pub fn collect(root: &Node) -> PageText {
+    let mut page = PageText::default();
+    let mut stack = vec![Step::Visit(root.clone())];
+    while let Some(step) = stack.pop() {
+        let node = match step {
+            Step::EndBlock => {
+                page.push_break();
+                continue;
+            }
+            Step::Visit(n) => n,
+        };
+        match node.node_type() {
+            Node::TEXT_NODE => {
+                if let (Some(s), Ok(t)) = (node.node_value(), node.dyn_into::<Text>()) {
+                    page.push_text(t, &s);
+                }
+            }
+            Node::ELEMENT_NODE => {
+                let Some(el) = node.dyn_ref::<Element>() else {
+                    continue;
+                };
+                let tag = el.tag_name().to_ascii_uppercase();
+                if SKIP.contains(&tag.as_str()) || el.id() == "saring-card-host" || !is_visible(el)
+                {
+                    continue;
+                }
+                let block = BLOCK.contains(&tag.as_str());
+                if block {
+                    page.push_break();
+                    stack.push(Step::EndBlock);
+                }
+                for c in children(&node).into_iter().rev() {
+                    stack.push(Step::Visit(c));
+                }
+            }
+            Node::DOCUMENT_NODE | Node::DOCUMENT_FRAGMENT_NODE => {
+                for c in children(&node).into_iter().rev() {
+                    stack.push(Step::Visit(c));
+                }
+            }
+            _ => {}
+        }
+    }
+    page
+}

@@ -1,0 +1,710 @@
+//! `PageScanner`: the page side of the extension, in Rust.
+//!
+//! It walks the page's visible text ([`super::dom_text`]), checks it with the engine, turns
+//! each claim's UTF-16 span into a DOM `Range`, highlights them ([`super::highlight`]), opens
+//! the claim card on click, hover or a keyboard shortcut ([`super::card`]), re-scans when the
+//! page changes (a debounced `MutationObserver`), and keeps the test hook on `<html>`
+//! (`data-saring-state`, `data-saring-counts`) current. The content script only loads it.
+
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::rc::Rc;
+
+use js_sys::Reflect;
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use web_sys::{
+    Document, Element, Event, KeyboardEvent, MouseEvent, MutationObserver, MutationObserverInit,
+    Node, Range,
+};
+
+use super::card::{Action, Card};
+use super::dom_text::{PageText, collect};
+use super::highlight;
+use crate::text::normalize::fold;
+use crate::{CheckOptions, Claim, Engine, Lang, Verdict};
+
+/// Options the content script passes in.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct Options {
+    lang: Option<String>,
+    /// "all" (default) or "problems" (only contradicted and debunked are highlighted).
+    sensitivity: Option<String>,
+    /// Normalised texts of claims the reader dismissed.
+    dismissed: Vec<String>,
+    /// Extra bundles (JSON texts) the reader enabled.
+    bundles: Vec<String>,
+}
+
+/// A claim as the popup lists it.
+#[derive(Serialize)]
+struct Listed<'a> {
+    index: usize,
+    key: String,
+    #[serde(flatten)]
+    claim: &'a Claim,
+}
+
+struct Inner {
+    engine: Engine,
+    lang: Lang,
+    problems_only: bool,
+    dismissed: HashSet<String>,
+    page: PageText,
+    claims: Vec<Claim>,
+    ranges: Vec<Option<Range>>,
+    card: Option<Card>,
+    current: Option<usize>,
+    on_change: Option<js_sys::Function>,
+    observer: Option<MutationObserver>,
+    timer: Option<i32>,
+    listening: bool,
+    stopped: bool,
+    bundle_version: String,
+    /// Closures handed to the DOM; kept alive as long as the scanner.
+    closures: Vec<Closure<dyn FnMut(JsValue)>>,
+}
+
+/// The key a dismissed claim is remembered by: its folded text, spaces collapsed.
+pub fn claim_key(text: &str) -> String {
+    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn document() -> Result<Document, JsError> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| JsError::new("no document"))
+}
+
+fn set_state(doc: &Document, state: &str) {
+    if let Some(html) = doc.document_element() {
+        let _ = html.set_attribute("data-saring-state", state);
+    }
+}
+
+fn counts_json(claims: &[Claim]) -> String {
+    let mut c = [0usize; 4];
+    for cl in claims {
+        c[cl.verdict as usize] += 1;
+    }
+    format!(
+        "{{\"verified\":{},\"contradicted\":{},\"debunked\":{},\"unverified\":{}}}",
+        c[0], c[1], c[2], c[3]
+    )
+}
+
+impl Inner {
+    fn shown(&self, v: Verdict) -> bool {
+        !self.problems_only || matches!(v, Verdict::Contradicted | Verdict::Debunked)
+    }
+
+    /// Walks, checks, highlights; sets the test hook. Returns the counts JSON.
+    fn scan(&mut self) -> Result<String, JsValue> {
+        let doc = document().map_err(JsValue::from)?;
+        set_state(&doc, "scanning");
+        let root: Node = match doc.body() {
+            Some(b) => b.into(),
+            None => doc.clone().into(),
+        };
+        let page = collect(&root);
+        let report = self.engine.check(
+            &page.text,
+            &CheckOptions {
+                lang: Some(self.lang),
+                url: doc.url().ok(),
+            },
+        );
+        let claims: Vec<Claim> = report
+            .claims
+            .into_iter()
+            .filter(|c| !self.dismissed.contains(&claim_key(&c.text)))
+            .collect();
+        let mut ranges = Vec::with_capacity(claims.len());
+        for c in &claims {
+            let r = match (
+                page.position(c.start_utf16 as u32, false),
+                page.position(c.end_utf16 as u32, true),
+            ) {
+                (Some((sn, so)), Some((en, eo))) => {
+                    let r = doc.create_range()?;
+                    r.set_start(&sn, so)?;
+                    r.set_end(&en, eo)?;
+                    Some(r)
+                }
+                _ => None,
+            };
+            ranges.push(r);
+        }
+        let groups: Vec<(Verdict, Vec<Range>)> = Verdict::ALL
+            .into_iter()
+            .filter(|v| self.shown(*v))
+            .map(|v| {
+                let rs = claims
+                    .iter()
+                    .zip(&ranges)
+                    .filter(|(c, _)| c.verdict == v)
+                    .filter_map(|(_, r)| r.clone())
+                    .collect();
+                (v, rs)
+            })
+            .collect();
+        highlight::set(&groups)?;
+        self.page = page;
+        self.claims = claims;
+        self.ranges = ranges;
+        self.current = None;
+        if let Some(card) = &self.card {
+            card.hide();
+        }
+        let counts = counts_json(&self.claims);
+        if let Some(html) = doc.document_element() {
+            html.set_attribute("data-saring-counts", &counts)?;
+        }
+        set_state(&doc, "done");
+        if let Some(f) = &self.on_change
+            && let Ok(v) = js_sys::JSON::parse(&counts)
+        {
+            let _ = f.call1(&JsValue::NULL, &v);
+        }
+        Ok(counts)
+    }
+
+    /// The claim whose range holds the point (`x`, `y`) of the viewport.
+    fn claim_at(&self, doc: &Document, x: f64, y: f64) -> Option<usize> {
+        let (node, offset) = caret_at(doc, x, y)?;
+        self.ranges.iter().enumerate().find_map(|(i, r)| {
+            let r = r.as_ref()?;
+            if !self.shown(self.claims[i].verdict) {
+                return None;
+            }
+            r.is_point_in_range(&node, offset).ok()?.then_some(i)
+        })
+    }
+
+    fn open(&mut self, i: usize, scroll: bool) -> Result<(), JsValue> {
+        let doc = document().map_err(JsValue::from)?;
+        let Some(Some(range)) = self.ranges.get(i) else {
+            return Ok(());
+        };
+        if scroll
+            && let Ok(node) = range.start_container()
+            && let Some(el) = node.parent_element()
+        {
+            el.scroll_into_view();
+        }
+        let rect = range.get_bounding_client_rect();
+        let window = web_sys::window().ok_or("no window")?;
+        // Keep the card (at most 28rem wide) inside the viewport.
+        let width = window
+            .inner_width()
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or(1024.0);
+        let sx = window.scroll_x().unwrap_or(0.0);
+        let x = (rect.left() + sx).min(sx + width - 470.0).max(sx + 8.0);
+        let y = rect.bottom() + window.scroll_y().unwrap_or(0.0) + 6.0;
+        if self.card.is_none() {
+            self.card = Some(Card::new(&doc)?);
+        }
+        if let Some(card) = &self.card {
+            card.show(&doc, &self.claims[i], self.lang, x, y)?;
+        }
+        self.current = Some(i);
+        Ok(())
+    }
+
+    fn step(&mut self, forward: bool) -> Result<(), JsValue> {
+        let visible: Vec<usize> = (0..self.claims.len())
+            .filter(|&i| self.ranges[i].is_some() && self.shown(self.claims[i].verdict))
+            .collect();
+        if visible.is_empty() {
+            return Ok(());
+        }
+        let next = match (self.current, forward) {
+            (None, true) => visible[0],
+            (None, false) => visible[visible.len() - 1],
+            (Some(c), true) => *visible.iter().find(|&&i| i > c).unwrap_or(&visible[0]),
+            (Some(c), false) => *visible
+                .iter()
+                .rev()
+                .find(|&&i| i < c)
+                .unwrap_or(&visible[visible.len() - 1]),
+        };
+        self.open(next, true)?;
+        if let Some(card) = &self.card {
+            card.focus();
+        }
+        Ok(())
+    }
+
+    fn report_text(&self, i: usize) -> String {
+        let c = &self.claims[i];
+        let url = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        format!(
+            "Laporan Saring / Saring report\nKlaim / Claim: {}\nPutusan / Verdict: {}\nAlasan / Reason: {}\nHalaman / Page: {}\nBundel / Bundle: {}\n",
+            c.text.split_whitespace().collect::<Vec<_>>().join(" "),
+            c.verdict.as_str(),
+            c.reason.en,
+            url,
+            self.bundle_version
+        )
+    }
+
+    fn dismiss(&mut self, i: usize) -> Result<(), JsValue> {
+        if let Some(c) = self.claims.get(i) {
+            self.dismissed.insert(claim_key(&c.text));
+        }
+        self.scan().map(|_| ())
+    }
+}
+
+fn caret_at(doc: &Document, x: f64, y: f64) -> Option<(Node, u32)> {
+    // caretPositionFromPoint (standard, Firefox, Chromium 128+) or caretRangeFromPoint.
+    if let Ok(f) = Reflect::get(doc, &"caretPositionFromPoint".into())
+        && let Ok(f) = f.dyn_into::<js_sys::Function>()
+        && let Ok(pos) = f.call2(doc, &x.into(), &y.into())
+        && !pos.is_null()
+    {
+        let node = Reflect::get(&pos, &"offsetNode".into())
+            .ok()?
+            .dyn_into::<Node>()
+            .ok()?;
+        let off = Reflect::get(&pos, &"offset".into()).ok()?.as_f64()? as u32;
+        return Some((node, off));
+    }
+    let f: js_sys::Function = Reflect::get(doc, &"caretRangeFromPoint".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    let r: Range = f.call2(doc, &x.into(), &y.into()).ok()?.dyn_into().ok()?;
+    Some((r.start_container().ok()?, r.start_offset().ok()?))
+}
+
+/// The page scanner the content script creates.
+#[wasm_bindgen]
+pub struct PageScanner {
+    inner: Rc<RefCell<Inner>>,
+}
+
+#[wasm_bindgen]
+impl PageScanner {
+    /// `options`: `{lang, sensitivity, dismissed, bundles}` (all optional).
+    #[wasm_bindgen(constructor)]
+    pub fn new(options: JsValue) -> Result<PageScanner, JsError> {
+        let opts: Options = if options.is_undefined() || options.is_null() {
+            Options::default()
+        } else {
+            serde_wasm_bindgen::from_value(options)
+                .map_err(|e| JsError::new(&format!("bad scanner options: {e}")))?
+        };
+        let mut engine = Engine::new().map_err(|e| JsError::new(&e))?;
+        for (i, json) in opts.bundles.iter().enumerate() {
+            // A bundle that no longer validates is skipped, never fatal: the others keep working.
+            let _ = engine.add_bundle_json(&format!("bundle-{i}.json"), json);
+        }
+        let bundle_version = engine
+            .bundles()
+            .next()
+            .map(|c| format!("{} {} ({})", c.meta.id, c.meta.version, c.hash))
+            .unwrap_or_default();
+        let lang = opts
+            .lang
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or(Lang::Id);
+        Ok(PageScanner {
+            inner: Rc::new(RefCell::new(Inner {
+                engine,
+                lang,
+                problems_only: opts.sensitivity.as_deref() == Some("problems"),
+                dismissed: opts.dismissed.into_iter().collect(),
+                page: PageText::default(),
+                claims: Vec::new(),
+                ranges: Vec::new(),
+                card: None,
+                current: None,
+                on_change: None,
+                observer: None,
+                timer: None,
+                listening: false,
+                stopped: false,
+                bundle_version,
+                closures: Vec::new(),
+            })),
+        })
+    }
+
+    /// Scans the page now and starts following it (clicks, keys, changes). Returns the counts.
+    pub fn scan(&self) -> Result<JsValue, JsError> {
+        let counts = {
+            let mut inner = self
+                .inner
+                .try_borrow_mut()
+                .map_err(|_| JsError::new("a scan is already running"))?;
+            inner.stopped = false;
+            match inner.scan() {
+                Ok(c) => c,
+                Err(e) => {
+                    if let Ok(doc) = document() {
+                        set_state(&doc, "error");
+                    }
+                    return Err(JsError::new(&format!("scan failed: {e:?}")));
+                }
+            }
+        };
+        self.listen().map_err(|e| JsError::new(&format!("{e:?}")))?;
+        js_sys::JSON::parse(&counts).map_err(|_| JsError::new("bad counts"))
+    }
+
+    /// The claims found, for the popup.
+    pub fn claims(&self) -> Result<JsValue, JsError> {
+        let inner = self.inner.try_borrow().map_err(|_| JsError::new("busy"))?;
+        let list: Vec<Listed> = inner
+            .claims
+            .iter()
+            .enumerate()
+            .map(|(index, claim)| Listed {
+                index,
+                key: claim_key(&claim.text),
+                claim,
+            })
+            .collect();
+        list.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Scrolls to claim `i` and opens its card.
+    #[wasm_bindgen(js_name = focusClaim)]
+    pub fn focus_claim(&self, i: usize) -> Result<(), JsError> {
+        let mut inner = self
+            .inner
+            .try_borrow_mut()
+            .map_err(|_| JsError::new("busy"))?;
+        inner
+            .open(i, true)
+            .map_err(|e| JsError::new(&format!("{e:?}")))?;
+        if let Some(card) = &inner.card {
+            card.focus();
+        }
+        Ok(())
+    }
+
+    #[wasm_bindgen(js_name = nextClaim)]
+    pub fn next_claim(&self) -> Result<(), JsError> {
+        let mut inner = self
+            .inner
+            .try_borrow_mut()
+            .map_err(|_| JsError::new("busy"))?;
+        inner
+            .step(true)
+            .map_err(|e| JsError::new(&format!("{e:?}")))
+    }
+
+    #[wasm_bindgen(js_name = previousClaim)]
+    pub fn previous_claim(&self) -> Result<(), JsError> {
+        let mut inner = self
+            .inner
+            .try_borrow_mut()
+            .map_err(|_| JsError::new("busy"))?;
+        inner
+            .step(false)
+            .map_err(|e| JsError::new(&format!("{e:?}")))
+    }
+
+    /// Hides claim `i` (the caller remembers its `key`).
+    pub fn dismiss(&self, i: usize) -> Result<(), JsError> {
+        let mut inner = self
+            .inner
+            .try_borrow_mut()
+            .map_err(|_| JsError::new("busy"))?;
+        inner
+            .dismiss(i)
+            .map_err(|e| JsError::new(&format!("{e:?}")))
+    }
+
+    /// Checks a selected text and shows the card for its first claim at the selection
+    /// (the context menu). Returns the claims found in it.
+    #[wasm_bindgen(js_name = checkSelection)]
+    pub fn check_selection(&self, text: &str) -> Result<JsValue, JsError> {
+        let mut inner = self
+            .inner
+            .try_borrow_mut()
+            .map_err(|_| JsError::new("busy"))?;
+        let report = inner.engine.check(
+            text,
+            &CheckOptions {
+                lang: Some(inner.lang),
+                url: None,
+            },
+        );
+        let doc = document()?;
+        let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
+        let (mut x, mut y) = (
+            window.scroll_x().unwrap_or(0.0) + 16.0,
+            window.scroll_y().unwrap_or(0.0) + 16.0,
+        );
+        if let Ok(Some(sel)) = window.get_selection()
+            && sel.range_count() > 0
+            && let Ok(r) = sel.get_range_at(0)
+        {
+            let rect = r.get_bounding_client_rect();
+            x = rect.left() + window.scroll_x().unwrap_or(0.0);
+            y = rect.bottom() + window.scroll_y().unwrap_or(0.0) + 6.0;
+        }
+        if inner.card.is_none() {
+            inner.card = Some(Card::new(&doc).map_err(|e| JsError::new(&format!("{e:?}")))?);
+        }
+        let lang = inner.lang;
+        if let (Some(first), Some(card)) = (report.claims.first(), &inner.card) {
+            card.show(&doc, first, lang, x, y)
+                .map_err(|e| JsError::new(&format!("{e:?}")))?;
+            card.focus();
+        }
+        report
+            .claims
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// Called with the counts after every completed scan.
+    #[wasm_bindgen(js_name = setOnChange)]
+    pub fn set_on_change(&self, f: js_sys::Function) {
+        if let Ok(mut inner) = self.inner.try_borrow_mut() {
+            inner.on_change = Some(f);
+        }
+    }
+
+    /// Removes highlights, the card and the observer; state `off`.
+    pub fn stop(&self) {
+        if let Ok(mut inner) = self.inner.try_borrow_mut() {
+            inner.stopped = true;
+            highlight::clear();
+            if let Some(o) = inner.observer.take() {
+                o.disconnect();
+            }
+            if let Some(c) = inner.card.take() {
+                c.remove();
+            }
+            inner.claims.clear();
+            inner.ranges.clear();
+        }
+        if let Ok(doc) = document() {
+            set_state(&doc, "off");
+        }
+    }
+
+    /// Registers the page listeners and the observer, once.
+    fn listen(&self) -> Result<(), JsValue> {
+        let mut inner = self.inner.borrow_mut();
+        if inner.listening {
+            return Ok(());
+        }
+        inner.listening = true;
+        let doc = document().map_err(JsValue::from)?;
+        let window = web_sys::window().ok_or("no window")?;
+
+        // Click: open the card of the claim under the pointer, or act on a card button.
+        let weak = Rc::downgrade(&self.inner);
+        let on_click = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
+            let Some(rc) = weak.upgrade() else { return };
+            let Ok(mut inner) = rc.try_borrow_mut() else {
+                return;
+            };
+            let Ok(ev) = ev.dyn_into::<MouseEvent>() else {
+                return;
+            };
+            let doc = match document() {
+                Ok(d) => d,
+                Err(_) => return,
+            };
+            if let Some(host) = inner.card.as_ref().map(|c| c.host.clone())
+                && ev.composed_path().includes(&host, 0)
+            {
+                return; // handled by the card's own listener
+            }
+            match inner.claim_at(&doc, ev.client_x() as f64, ev.client_y() as f64) {
+                Some(i) => {
+                    let _ = inner.open(i, false);
+                }
+                None => {
+                    if let Some(c) = &inner.card {
+                        c.hide();
+                    }
+                }
+            }
+        });
+        doc.add_event_listener_with_callback_and_bool(
+            "click",
+            on_click.as_ref().unchecked_ref(),
+            true,
+        )?;
+        inner.closures.push(on_click);
+
+        // Hover: open the card of the claim under the pointer, at most every 150 ms.
+        let weak = Rc::downgrade(&self.inner);
+        let last = Rc::new(RefCell::new(0.0f64));
+        let on_move = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
+            let now = js_sys::Date::now();
+            if now - *last.borrow() < 150.0 {
+                return;
+            }
+            *last.borrow_mut() = now;
+            let Some(rc) = weak.upgrade() else { return };
+            let Ok(mut inner) = rc.try_borrow_mut() else {
+                return;
+            };
+            let Ok(ev) = ev.dyn_into::<MouseEvent>() else {
+                return;
+            };
+            let Ok(doc) = document() else { return };
+            if let Some(i) = inner.claim_at(&doc, ev.client_x() as f64, ev.client_y() as f64)
+                && inner.current != Some(i)
+            {
+                let _ = inner.open(i, false);
+            }
+        });
+        doc.add_event_listener_with_callback("mousemove", on_move.as_ref().unchecked_ref())?;
+        inner.closures.push(on_move);
+
+        // Keys: Alt+Shift+N / Alt+Shift+P move from claim to claim; Escape closes the card.
+        let weak = Rc::downgrade(&self.inner);
+        let on_key = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
+            let Some(rc) = weak.upgrade() else { return };
+            let Ok(mut inner) = rc.try_borrow_mut() else {
+                return;
+            };
+            let Ok(ev) = ev.dyn_into::<KeyboardEvent>() else {
+                return;
+            };
+            let key = ev.key();
+            if ev.alt_key()
+                && ev.shift_key()
+                && (key.eq_ignore_ascii_case("n") || key.eq_ignore_ascii_case("p"))
+            {
+                let _ = inner.step(key.eq_ignore_ascii_case("n"));
+                ev.prevent_default();
+            } else if key == "Escape"
+                && let Some(c) = &inner.card
+                && c.is_open()
+            {
+                c.hide();
+                inner.current = None;
+            }
+        });
+        doc.add_event_listener_with_callback_and_bool(
+            "keydown",
+            on_key.as_ref().unchecked_ref(),
+            true,
+        )?;
+        inner.closures.push(on_key);
+
+        // Card buttons (inside the closed shadow root, so the listener sits on the host).
+        if inner.card.is_none() {
+            inner.card = Some(Card::new(&doc)?);
+        }
+        let weak = Rc::downgrade(&self.inner);
+        let on_card = Closure::<dyn FnMut(JsValue)>::new(move |ev: JsValue| {
+            let Some(rc) = weak.upgrade() else { return };
+            let Ok(mut inner) = rc.try_borrow_mut() else {
+                return;
+            };
+            let Ok(ev) = ev.dyn_into::<Event>() else {
+                return;
+            };
+            let path = ev.composed_path();
+            let action = inner.card.as_ref().and_then(|c| c.action_of(&path));
+            match (action, inner.current) {
+                (Some(Action::Dismiss), Some(i)) => {
+                    let key = inner.claims.get(i).map(|c| claim_key(&c.text));
+                    let _ = inner.dismiss(i);
+                    if let (Some(key), Some(w)) = (key, web_sys::window()) {
+                        // Tell the content script, which remembers it in storage.
+                        if let Ok(ev) = web_sys::CustomEvent::new("saring-dismiss") {
+                            let _ = Reflect::set(&ev, &"saringKey".into(), &key.into());
+                            let _ = w.dispatch_event(&ev);
+                        }
+                    }
+                }
+                (Some(Action::Report), Some(i)) => {
+                    let text = inner.report_text(i);
+                    if let Some(w) = web_sys::window()
+                        && let Ok(clip) = Reflect::get(&w.navigator(), &"clipboard".into())
+                        && let Ok(f) = Reflect::get(&clip, &"writeText".into())
+                        && let Ok(f) = f.dyn_into::<js_sys::Function>()
+                    {
+                        let _ = f.call1(&clip, &text.into());
+                    }
+                }
+                (Some(Action::Close), _) => {
+                    if let Some(c) = &inner.card {
+                        c.hide();
+                    }
+                    inner.current = None;
+                }
+                _ => {}
+            }
+        });
+        if let Some(card) = &inner.card {
+            card.host
+                .add_event_listener_with_callback("click", on_card.as_ref().unchecked_ref())?;
+        }
+        inner.closures.push(on_card);
+
+        // Page changes: re-scan 600 ms after the last change (infinite scroll, SPAs).
+        let weak = Rc::downgrade(&self.inner);
+        let rescan = Closure::<dyn FnMut(JsValue)>::new(move |_| {
+            let Some(rc) = weak.upgrade() else { return };
+            let Ok(mut inner) = rc.try_borrow_mut() else {
+                return;
+            };
+            inner.timer = None;
+            if !inner.stopped {
+                let _ = inner.scan();
+            }
+        });
+        let rescan_fn: js_sys::Function =
+            rescan.as_ref().unchecked_ref::<js_sys::Function>().clone();
+        inner.closures.push(rescan);
+        let weak = Rc::downgrade(&self.inner);
+        let host_id = "saring-card-host";
+        let on_mutation = Closure::<dyn FnMut(JsValue)>::new(move |records: JsValue| {
+            let Some(rc) = weak.upgrade() else { return };
+            let Ok(mut inner) = rc.try_borrow_mut() else {
+                return;
+            };
+            // Changes inside our own card do not count.
+            let ours = js_sys::Array::from(&records).iter().all(|r| {
+                Reflect::get(&r, &"target".into())
+                    .ok()
+                    .and_then(|t| t.dyn_into::<Element>().ok().or_else(|| None))
+                    .is_some_and(|t| t.id() == host_id)
+            });
+            if ours || inner.stopped {
+                return;
+            }
+            let Some(w) = web_sys::window() else { return };
+            if let Some(t) = inner.timer.take() {
+                w.clear_timeout_with_handle(t);
+            }
+            inner.timer = w
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&rescan_fn, 600)
+                .ok();
+        });
+        let observer = MutationObserver::new(on_mutation.as_ref().unchecked_ref())?;
+        let init = MutationObserverInit::new();
+        init.set_child_list(true);
+        init.set_subtree(true);
+        init.set_character_data(true);
+        if let Some(body) = doc.body() {
+            observer.observe_with_options(&body, &init)?;
+        }
+        inner.observer = Some(observer);
+        inner.closures.push(on_mutation);
+        let _ = window;
+        Ok(())
+    }
+}
