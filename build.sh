@@ -47,13 +47,19 @@ setup() {
   fi
 }
 
-# Browsers and Node.js, for the end-to-end tests only.
+# Browsers, their drivers and Node.js, for the browser tests only.
 setup_browsers() {
   local missing=()
   command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v firefox-esr >/dev/null || command -v firefox >/dev/null || missing+=(firefox-esr)
   command -v node >/dev/null || missing+=(nodejs)
   command -v npm >/dev/null || missing+=(npm)
   if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+  if ! command -v geckodriver >/dev/null; then
+    log "installing geckodriver (cargo install, a minute or two the first time)"
+    cargo install geckodriver --locked
+  fi
   if [ ! -d tests/e2e/node_modules/playwright-core ]; then
     log "installing playwright-core (npm ci in tests/e2e)"
     npm ci --prefix tests/e2e --no-audit --no-fund
@@ -150,6 +156,12 @@ run_tests() {
   log "cargo test (unit, integration, golden, property, doc tests)"
   cargo test --locked --release
   setup_browsers
+  log "page scanner tests in headless Chromium (wasm-bindgen-test)"
+  env -u GECKODRIVER CHROMEDRIVER="$(command -v chromedriver)" \
+    wasm-pack --log-level warn test --headless --chrome --release . --test web --locked
+  log "page scanner tests in headless Firefox (wasm-bindgen-test)"
+  GECKODRIVER="$(command -v geckodriver)" \
+    wasm-pack --log-level warn test --headless --firefox --release . --test web --locked
   log "end-to-end tests in headless Chromium (tests/e2e)"
   SARING_SERVE="$PWD/target/release/saring-serve" npm test --prefix tests/e2e
   log "all tests passed"

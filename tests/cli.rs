@@ -1,6 +1,7 @@
 //! Integration tests for the `saring` command line: every point of the contract in
 //! `src/cli.rs` (formats, inputs, HTML, bundles, exit statuses and error messages), run
 //! against the real binary with piped standard streams.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -1,6 +1,7 @@
 //! The facts of `data/facts-beyond.json`: for every fact, a sentence as a news page would write
 //! it with the official value (verified) and one with a wrong value (contradicted), each coming
 //! back with that fact's id.
+#![cfg(not(target_arch = "wasm32"))]
 
 use saring::{CheckOptions, Claim, Engine, Verdict};
 

@@ -3,6 +3,7 @@
 //! The expectations the project started from are asserted one by one; the whole output for
 //! each fixture is also compared with `tests/fixtures/golden/*.json`, so that any change in
 //! what the engine reports shows up in review. Regenerate with `UPDATE_GOLDEN=1`.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 

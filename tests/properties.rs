@@ -3,6 +3,7 @@
 //! parsing never panic either.
 //!
 //! The number of cases is proptest's default (256), or `PROPTEST_CASES` when set.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::sync::OnceLock;
 

@@ -1,5 +1,6 @@
 //! Verification against the default bundle: every kind of fact, the wrong figures seen in real
 //! news, hoax rewordings, and the sentences that must not be taken for either.
+#![cfg(not(target_arch = "wasm32"))]
 
 use saring::{CheckOptions, Claim, Engine, Lang, Verdict};
 

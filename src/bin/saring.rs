@@ -1,7 +1,13 @@
 //! The `saring` command. All behaviour lives in [`saring::cli`].
 
+#[cfg(not(target_arch = "wasm32"))]
 use std::io::{IsTerminal, Write};
 
+/// The command line exists natively only; the wasm build of the crate is the library.
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let stdin = std::io::stdin();

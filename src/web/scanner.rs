@@ -65,6 +65,43 @@ struct Inner {
     bundle_version: String,
     /// Closures handed to the DOM; kept alive as long as the scanner.
     closures: Vec<Closure<dyn FnMut(JsValue)>>,
+    /// Listeners to remove when the scanner stops: (target, event, capture, closure index).
+    listeners: Vec<(web_sys::EventTarget, &'static str, bool, usize)>,
+}
+
+impl Inner {
+    /// Takes everything the scanner added to the page away again: listeners, observer, timer,
+    /// card, highlights. After this no closure of ours can be called by the page.
+    fn teardown(&mut self) {
+        for (target, event, capture, i) in self.listeners.drain(..) {
+            if let Some(c) = self.closures.get(i) {
+                let _ = target.remove_event_listener_with_callback_and_bool(
+                    event,
+                    c.as_ref().unchecked_ref(),
+                    capture,
+                );
+            }
+        }
+        if let Some(o) = self.observer.take() {
+            o.disconnect();
+        }
+        if let (Some(t), Some(w)) = (self.timer.take(), web_sys::window()) {
+            w.clear_timeout_with_handle(t);
+        }
+        if let Some(c) = self.card.take() {
+            c.remove();
+        }
+        highlight::clear();
+        self.claims.clear();
+        self.ranges.clear();
+        self.listening = false;
+    }
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        self.teardown();
+    }
 }
 
 /// The key a dismissed claim is remembered by: its folded text, spaces collapsed.
@@ -334,6 +371,7 @@ impl PageScanner {
                 stopped: false,
                 bundle_version,
                 closures: Vec::new(),
+                listeners: Vec::new(),
             })),
         })
     }
@@ -482,15 +520,7 @@ impl PageScanner {
     pub fn stop(&self) {
         if let Ok(mut inner) = self.inner.try_borrow_mut() {
             inner.stopped = true;
-            highlight::clear();
-            if let Some(o) = inner.observer.take() {
-                o.disconnect();
-            }
-            if let Some(c) = inner.card.take() {
-                c.remove();
-            }
-            inner.claims.clear();
-            inner.ranges.clear();
+            inner.teardown();
         }
         if let Ok(doc) = document() {
             set_state(&doc, "off");
@@ -542,6 +572,8 @@ impl PageScanner {
             on_click.as_ref().unchecked_ref(),
             true,
         )?;
+        let n = inner.closures.len();
+        inner.listeners.push((doc.clone().into(), "click", true, n));
         inner.closures.push(on_click);
 
         // Hover: open the card of the claim under the pointer, at most every 150 ms.
@@ -567,7 +599,15 @@ impl PageScanner {
                 let _ = inner.open(i, false);
             }
         });
-        doc.add_event_listener_with_callback("mousemove", on_move.as_ref().unchecked_ref())?;
+        doc.add_event_listener_with_callback_and_bool(
+            "mousemove",
+            on_move.as_ref().unchecked_ref(),
+            false,
+        )?;
+        let n = inner.closures.len();
+        inner
+            .listeners
+            .push((doc.clone().into(), "mousemove", false, n));
         inner.closures.push(on_move);
 
         // Keys: Alt+Shift+N / Alt+Shift+P move from claim to claim; Escape closes the card.
@@ -648,9 +688,14 @@ impl PageScanner {
                 _ => {}
             }
         });
-        if let Some(card) = &inner.card {
-            card.host
-                .add_event_listener_with_callback("click", on_card.as_ref().unchecked_ref())?;
+        if let Some(host) = inner.card.as_ref().map(|c| c.host.clone()) {
+            host.add_event_listener_with_callback_and_bool(
+                "click",
+                on_card.as_ref().unchecked_ref(),
+                false,
+            )?;
+            let n = inner.closures.len();
+            inner.listeners.push((host.into(), "click", false, n));
         }
         inner.closures.push(on_card);
 

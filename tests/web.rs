@@ -1,0 +1,173 @@
+//! The page side in real browsers: `wasm-pack test --headless --chrome -- --test web` and
+//! `--firefox`. Text walking over nested inline markup, hidden text and shadow DOM; UTF-16
+//! offsets with emoji and combining marks; highlight registration; re-scans after changes.
+#![cfg(target_arch = "wasm32")]
+
+use saring::web::dom_text::collect;
+use saring::web::scanner::PageScanner;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Document, Element, HtmlElement, Node, ShadowRootInit, ShadowRootMode};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn doc() -> Document {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
+}
+
+/// The fixture container with `html` inside (test fixtures only). The rest of the body is
+/// the test runner's own output, which must stay.
+fn fixture(html: &str) -> Element {
+    let d = doc();
+    if let Some(old) = d.get_element_by_id("saring-fixture") {
+        old.remove();
+    }
+    let div = d.create_element("div").expect("div");
+    div.set_id("saring-fixture");
+    div.set_inner_html(html);
+    d.body().expect("body").append_child(&div).expect("append");
+    div
+}
+
+fn text_of(root: &Element) -> String {
+    collect(root.as_ref()).text.trim().to_string()
+}
+
+#[wasm_bindgen_test]
+fn nested_inline_markup_is_one_text() {
+    let root = fixture("<p>Pe<b>mi</b><i>lu <span>20<em>24</em></span></i> digelar.</p>");
+    assert_eq!(text_of(&root), "Pemilu 2024 digelar.");
+}
+
+#[wasm_bindgen_test]
+fn hidden_and_non_text_elements_are_skipped() {
+    let root = fixture(concat!(
+        "<p>terlihat</p>",
+        "<div hidden>tersembunyi1</div>",
+        "<div style=\"display:none\">tersembunyi2</div>",
+        "<div style=\"visibility:hidden\">tersembunyi3</div>",
+        "<div aria-hidden=\"true\">tersembunyi4</div>",
+        "<div contenteditable=\"true\">draf</div>",
+        "<script>var x = 'skrip';</script><style>p{}</style>",
+        "<textarea>isian</textarea><noscript>noscript</noscript>"
+    ));
+    assert_eq!(text_of(&root), "terlihat");
+}
+
+#[wasm_bindgen_test]
+fn blocks_are_separate_lines_and_source_newlines_are_spaces() {
+    let root = fixture("<h1>Judul</h1><p>kalimat\npertama</p><ul><li>satu</li><li>dua</li></ul>");
+    let t = text_of(&root);
+    assert_eq!(t, "Judul\nkalimat pertama\nsatu\ndua");
+}
+
+#[wasm_bindgen_test]
+fn open_shadow_roots_are_entered() {
+    let root = fixture("<p>luar</p><div id=\"host\"></div>");
+    let host = doc().get_element_by_id("host").expect("host");
+    let sr = host
+        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+        .expect("shadow");
+    sr.set_inner_html("<p>dalam bayangan</p>");
+    assert_eq!(text_of(&root), "luar\ndalam bayangan");
+}
+
+#[wasm_bindgen_test]
+fn utf16_positions_map_back_to_nodes_with_emoji_and_marks() {
+    let root = fixture("<p>😀 e\u{301} <b>KPU</b> 中文</p>");
+    let page = collect(root.as_ref());
+    let t = &page.text;
+    // Find "KPU" in the page string, in UTF-16 units.
+    let byte = t.find("KPU").expect("KPU in text");
+    let start = t[..byte].encode_utf16().count() as u32;
+    let (sn, so) = page.position(start, false).expect("start");
+    let (en, eo) = page.position(start + 3, true).expect("end");
+    let range = doc().create_range().expect("range");
+    range.set_start(&sn, so).expect("set start");
+    range.set_end(&en, eo).expect("set end");
+    assert_eq!(String::from(range.to_string()), "KPU");
+}
+
+fn attr(name: &str) -> Option<String> {
+    doc().document_element().and_then(|h| h.get_attribute(name))
+}
+
+fn highlight_size(name: &str) -> u32 {
+    let window = web_sys::window().expect("window");
+    let css = js_sys::Reflect::get(&window, &"CSS".into()).expect("CSS");
+    let reg = js_sys::Reflect::get(&css, &"highlights".into()).expect("registry");
+    let get: js_sys::Function = js_sys::Reflect::get(&reg, &"get".into())
+        .expect("get")
+        .dyn_into()
+        .expect("function");
+    let hl = get.call1(&reg, &name.into()).expect("call");
+    if hl.is_undefined() {
+        return 0;
+    }
+    js_sys::Reflect::get(&hl, &"size".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0) as u32
+}
+
+#[wasm_bindgen_test]
+fn scanner_highlights_claims_and_sets_the_test_hook() {
+    fixture(concat!(
+        "<p>Pemungutan suara Pemilu 2024 digelar pada 15 Februari 2024.</p>",
+        "<p>KPU menetapkan DPT Pemilu 2024 sebanyak 204.807.222 pemilih.</p>",
+        "<p hidden>DPR hasil Pemilu 2024 memiliki 575 kursi.</p>"
+    ));
+    let scanner = PageScanner::new(wasm_bindgen::JsValue::UNDEFINED).expect("scanner");
+    scanner.scan().expect("scan");
+    assert_eq!(attr("data-saring-state").as_deref(), Some("done"));
+    assert_eq!(
+        attr("data-saring-counts").as_deref(),
+        Some(r#"{"verified":1,"contradicted":1,"debunked":0,"unverified":0}"#)
+    );
+    assert_eq!(highlight_size("saring-contradicted"), 1);
+    assert_eq!(highlight_size("saring-verified"), 1);
+    scanner.stop();
+    assert_eq!(attr("data-saring-state").as_deref(), Some("off"));
+    assert_eq!(highlight_size("saring-contradicted"), 0);
+}
+
+async fn sleep(ms: i32) {
+    let p = js_sys::Promise::new(&mut |resolve, _| {
+        let w = web_sys::window().expect("window");
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
+#[wasm_bindgen_test]
+async fn changes_are_rescanned_and_vanished_ranges_dropped() {
+    let root =
+        fixture("<p id=\"first\">Pemungutan suara Pemilu 2024 digelar pada 15 Februari 2024.</p>");
+    let scanner = PageScanner::new(wasm_bindgen::JsValue::UNDEFINED).expect("scanner");
+    scanner.scan().expect("scan");
+    assert_eq!(highlight_size("saring-contradicted"), 1);
+
+    // An article appended later (infinite scroll).
+    let p: HtmlElement = doc()
+        .create_element("p")
+        .expect("p")
+        .dyn_into()
+        .expect("html");
+    p.set_text_content(Some("DPR hasil Pemilu 2024 memiliki 575 kursi."));
+    root.append_child(&p).expect("append");
+    sleep(1200).await;
+    assert_eq!(highlight_size("saring-contradicted"), 2);
+
+    // The first claim's node goes away.
+    let first: Node = doc().get_element_by_id("first").expect("first").into();
+    root.remove_child(&first).expect("remove");
+    sleep(1200).await;
+    assert_eq!(highlight_size("saring-contradicted"), 1);
+    assert_eq!(
+        attr("data-saring-counts").as_deref(),
+        Some(r#"{"verified":0,"contradicted":1,"debunked":0,"unverified":0}"#)
+    );
+    scanner.stop();
+}
