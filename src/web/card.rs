@@ -204,6 +204,12 @@ impl Card {
         None
     }
 
+    /// Where to listen for clicks on the card's buttons: inside the closed shadow root, since
+    /// a listener on the host cannot see into it.
+    pub fn event_target(&self) -> web_sys::EventTarget {
+        self.root.clone().into()
+    }
+
     /// Moves keyboard focus into the card (its first button).
     pub fn focus(&self) {
         if let Ok(Some(btn)) = self.root.query_selector("button")

@@ -688,14 +688,15 @@ impl PageScanner {
                 _ => {}
             }
         });
-        if let Some(host) = inner.card.as_ref().map(|c| c.host.clone()) {
-            host.add_event_listener_with_callback_and_bool(
+        // Inside the closed shadow root: a listener on the host cannot see which button it was.
+        if let Some(target) = inner.card.as_ref().map(|c| c.event_target()) {
+            target.add_event_listener_with_callback_and_bool(
                 "click",
                 on_card.as_ref().unchecked_ref(),
                 false,
             )?;
             let n = inner.closures.len();
-            inner.listeners.push((host.into(), "click", false, n));
+            inner.listeners.push((target, "click", false, n));
         }
         inner.closures.push(on_card);
 

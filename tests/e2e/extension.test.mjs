@@ -1,0 +1,494 @@
+// The browser extension (dist/chromium, assembled by the build) loaded into real headless
+// Chromium (Debian's), on the fixture pages in tests/e2e/pages served by saring-serve on
+// 127.0.0.1. Checks the content script against the CLI's verdicts for the same visible text, the
+// highlights in the page's own highlight registry, the badge, the popup, the per-site switch,
+// the options page (bundle import) — and that the extension made no network request.
+//
+//   cd tests/e2e && node --test extension.test.mjs
+//   SARING_EXTENSION=/path/to/unpacked node --test extension.test.mjs   (another build)
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const pages = path.join(root, 'tests/e2e/pages');
+const shots = path.join(root, 'target/screenshots');
+const ext = path.resolve(process.env.SARING_EXTENSION || path.join(root, 'dist/chromium'));
+const cli = process.env.SARING_CLI || path.join(root, 'target/release/saring');
+const VERDICTS = ['verified', 'contradicted', 'debunked', 'unverified'];
+
+let server;
+let base;
+let context;
+let extId;
+const requests = [];
+
+/** Starts saring-serve on a free port and resolves with its address. */
+function serve(dir) {
+  const bin = process.env.SARING_SERVE || path.join(root, 'target/release/saring-serve');
+  const child = spawn(bin, [dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.stdout.on('data', (chunk) => {
+      const m = /http:\/\/(127\.0\.0\.1:\d+)\//.exec(String(chunk));
+      if (m) resolve({ child, base: `http://${m[1]}` });
+    });
+  });
+}
+
+/** The CLI's verdicts for the visible text of a fixture page (optionally with extra bundles). */
+function expected(file, bundles = []) {
+  const args = ['check', '--format', 'json', '--html'];
+  for (const b of bundles) args.push('--bundle', path.join(pages, b));
+  const out = execFileSync(cli, [...args, path.join(pages, file)], { encoding: 'utf8' });
+  const claims = JSON.parse(out).inputs[0].claims;
+  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0]));
+  for (const c of claims) counts[c.verdict] += 1;
+  return { claims, counts };
+}
+
+async function worker() {
+  const [sw] = context.serviceWorkers();
+  return sw ?? context.waitForEvent('serviceworker', { timeout: 10000 });
+}
+
+async function inWorker(fn, arg) {
+  return (await worker()).evaluate(fn, arg);
+}
+
+async function tabIds() {
+  return inWorker(async () => (await chrome.tabs.query({})).map((t) => t.id));
+}
+
+/** A new tab on a fixture page, with its tab id (found as the one id that was not there before). */
+async function openTab(file) {
+  const known = new Set(await tabIds());
+  const page = await context.newPage();
+  const errors = [];
+  const warnings = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'warning' && m.text().includes('[Saring]')) warnings.push(m.text()); });
+  let tabId;
+  for (let i = 0; i < 50 && tabId === undefined; i += 1) {
+    tabId = (await tabIds()).find((id) => !known.has(id));
+    if (tabId === undefined) await page.waitForTimeout(100);
+  }
+  assert.ok(tabId !== undefined, 'the new tab shows up in chrome.tabs');
+  if (file) await page.goto(`${base}/${file}`);
+  return { page, tabId, errors, warnings };
+}
+
+async function waitState(page, states, timeout = 30000) {
+  const want = [].concat(states);
+  await page.waitForFunction((s) => s.includes(document.documentElement.dataset.saringState), want, { timeout });
+  return page.evaluate(() => document.documentElement.dataset.saringState);
+}
+
+async function countsOf(page) {
+  return JSON.parse(await page.evaluate(() => document.documentElement.dataset.saringCounts || 'null'));
+}
+
+/** Polls `fn` until it returns `want` (deep-equal) or the time is up; returns the last value. */
+async function eventually(fn, want, timeout = 10000) {
+  const end = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await fn();
+    try {
+      assert.deepEqual(last, want);
+      return last;
+    } catch (e) {
+      if (Date.now() > end) throw e;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+function badge(tabId) {
+  return inWorker((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+function badgeWant(counts, sensitivity = 'all') {
+  const n = counts.contradicted + counts.debunked + (sensitivity === 'all' ? counts.unverified : 0);
+  return n ? String(n) : '';
+}
+
+async function resetStorage() {
+  await inWorker(() => chrome.storage.local.clear());
+}
+
+async function openPopup(tabId, viewport = { width: 360, height: 600 }) {
+  const popup = await context.newPage();
+  await popup.setViewportSize(viewport);
+  const errors = [];
+  popup.on('pageerror', (e) => errors.push(String(e)));
+  await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
+  await popup.waitForFunction(() => !['loading', 'scanning'].includes(document.documentElement.dataset.saringPopup),
+    null, { timeout: 20000 });
+  return { popup, errors };
+}
+
+before(async () => {
+  assert.ok(existsSync(path.join(ext, 'manifest.json')) && existsSync(path.join(ext, 'content.js')),
+    `no unpacked extension in ${ext}: run ./build.sh first`);
+  assert.ok(existsSync(path.join(ext, 'pkg/saring.js')), `${ext}/pkg/saring.js is missing: run ./build.sh first`);
+  await mkdir(shots, { recursive: true });
+  ({ child: server, base } = await serve(pages));
+  context = await chromium.launchPersistentContext('', {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+      '--disable-sync', '--no-first-run', '--disable-quic',
+      `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+  });
+  context.on('request', (r) => requests.push(r.url()));
+  const sw = await worker();
+  extId = new URL(sw.url()).host;
+});
+
+after(async () => {
+  await context?.close();
+  server?.kill();
+});
+
+test('manifests and locales: one source for both browsers, every string in both languages', async () => {
+  const src = path.join(root, 'extension');
+  const read = async (f) => readFile(path.join(src, f), 'utf8');
+  const manifest = JSON.parse(await read('manifest.json'));
+  const firefox = { ...manifest, ...JSON.parse(await read('manifest.firefox.json')) }; // what the build writes
+  assert.equal(manifest.manifest_version, 3);
+  assert.deepEqual(manifest.background, { service_worker: 'sw.js', type: 'module' });
+  assert.deepEqual(firefox.background.scripts, ['sw.js']);
+  assert.equal(firefox.browser_specific_settings.gecko.id, 'saring@saring.example');
+  assert.equal(firefox.browser_specific_settings.gecko.strict_min_version, '140.0');
+  assert.deepEqual(manifest.permissions, ['storage', 'contextMenus']);
+  assert.equal(manifest.host_permissions, undefined);
+  assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+  const [cs] = manifest.content_scripts;
+  assert.deepEqual([cs.matches, cs.all_frames, cs.run_at, cs.js, cs.css],
+    [['<all_urls>'], true, 'document_idle', ['content.js'], ['content.css']]);
+  for (const size of ['16', '32', '48', '128']) {
+    const png = await readFile(path.join(src, manifest.icons[size]));
+    assert.equal(png.readUInt32BE(16), Number(size), `icon ${size} is ${size} px wide`);
+  }
+
+  const id = JSON.parse(await read('_locales/id/messages.json'));
+  const en = JSON.parse(await read('_locales/en/messages.json'));
+  assert.deepEqual(Object.keys(id).sort(), Object.keys(en).sort());
+  for (const k of Object.keys(id)) {
+    assert.deepEqual(Object.keys(id[k].placeholders ?? {}).sort(), Object.keys(en[k].placeholders ?? {}).sort(), k);
+  }
+  const used = new Set(['verdictVerified', 'verdictContradicted', 'verdictDebunked', 'verdictUnverified',
+    'verdictHelpVerified', 'verdictHelpContradicted', 'verdictHelpDebunked', 'verdictHelpUnverified']);
+  for (const m of JSON.stringify(manifest).matchAll(/__MSG_(\w+)__/g)) used.add(m[1]);
+  for (const f of ['popup.html', 'options.html']) {
+    const html = await read(f);
+    for (const m of html.matchAll(/data-i18n="(\w+)"/g)) used.add(m[1]);
+    for (const m of html.matchAll(/data-i18n-attr="([^"]+)"/g)) {
+      for (const pair of m[1].split(';')) used.add(pair.split('=')[1].trim());
+    }
+  }
+  for (const f of ['popup.js', 'options.js', 'sw.js', 'i18n.js', 'content.js']) {
+    const js = await read(f);
+    for (const m of js.matchAll(/\b(?:t|getMessage)\('(\w+)'/g)) used.add(m[1]);
+  }
+  for (const k of used) assert.ok(id[k] && en[k], `message ${k} is missing`);
+  assert.equal(id.verdictContradicted.message, 'Bertentangan dengan data resmi');
+  assert.equal(en.verdictDebunked.message, 'Debunked');
+});
+
+test('the service worker runs', async () => {
+  const workers = context.serviceWorkers();
+  assert.ok(workers.length >= 1, 'a service worker');
+  assert.ok(workers.some((w) => w.url() === `chrome-extension://${extId}/sw.js`), workers.map((w) => w.url()).join(', '));
+  const manifest = await inWorker(() => chrome.runtime.getManifest());
+  assert.deepEqual([...manifest.permissions].sort(), ['contextMenus', 'storage']);
+  assert.equal(manifest.name, 'Saring');
+});
+
+for (const file of ['article-004.html', 'article-000.html']) {
+  test(`${file}: the page's verdicts are the CLI's, highlighted in the page, counted on the badge`, async () => {
+    await resetStorage();
+    const want = expected(file);
+    assert.ok(want.claims.length > 0, 'the fixture has claims');
+    assert.ok(!want.claims.some((c) => c.text.includes('15 Februari 2024')), 'the CLI does not see the hidden claim');
+
+    const { page, tabId, errors } = await openTab(file);
+    assert.equal(await waitState(page, 'done'), 'done');
+    const counts = await countsOf(page);
+    assert.deepEqual(Object.keys(counts), VERDICTS);
+    assert.deepEqual(counts, want.counts);
+
+    // The highlights live in the page's own (main world) registry.
+    const hl = await page.evaluate((vs) => Object.fromEntries(vs.map((v) => {
+      const h = CSS.highlights.get(`saring-${v}`);
+      return [v, h ? h.size : 0];
+    })), VERDICTS);
+    assert.deepEqual(hl, want.counts);
+    assert.equal(await page.evaluate(() => CSS.highlights.has('saring-contradicted')), want.counts.contradicted > 0);
+    // Every highlighted range covers one of the CLI's claims.
+    const ranges = await page.evaluate(() => [...CSS.highlights].flatMap(([name, h]) => [...h].map((r) => [name, r.toString()])));
+    const norm = (s) => s.replace(/\s+/g, ' ').trim();
+    for (const [name, text] of ranges) {
+      const v = name.replace('saring-', '');
+      assert.ok(want.claims.some((c) => c.verdict === v && norm(c.text) === norm(text)), `unexpected ${name}: ${text}`);
+    }
+
+    assert.equal(await eventually(() => badge(tabId), badgeWant(want.counts)), badgeWant(want.counts));
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
+test('the popup lists the claims; choosing one sends focus; dismissing hides it', async () => {
+  await resetStorage();
+  const file = 'article-004.html';
+  const want = expected(file);
+  const { page, tabId } = await openTab(file);
+  await waitState(page, 'done');
+
+  // Without a choice the popup speaks the browser's language (this headless one is English);
+  // the choice in the options overrides it.
+  const browserLang = (await inWorker(() => chrome.i18n.getUILanguage())).startsWith('en') ? 'en' : 'id';
+  const first = await openPopup(tabId);
+  assert.equal(await first.popup.getAttribute('html', 'lang'), browserLang);
+  await first.popup.close();
+  await inWorker(() => chrome.storage.local.set({ lang: 'id' }));
+
+  const { popup, errors } = await openPopup(tabId);
+  assert.equal(await popup.getAttribute('html', 'data-saring-popup'), 'claims');
+  const items = await popup.$$eval('#claims li.claim', (lis) => lis.map((li) => ({
+    verdict: li.dataset.verdict, text: li.querySelector('.claim-text').textContent, index: Number(li.dataset.index),
+  })));
+  assert.deepEqual(items.map((i) => i.verdict).sort(), want.claims.map((c) => c.verdict).sort());
+  const contradicted = items.find((i) => i.verdict === 'contradicted');
+  assert.match(contradicted.text, /Komisi Penyelenggara Umum/);
+  assert.match(await popup.textContent('#claims li.claim[data-verdict="contradicted"] .claim-official'), /Komisi Pemilihan Umum/);
+  assert.equal(await popup.getAttribute('html', 'lang'), 'id');
+  assert.match(await popup.textContent('#summary-text'), /^2 klaim pemilu/);
+  assert.equal(await popup.textContent('#counts li[data-verdict="contradicted"] .count-n'), '1');
+  assert.match(await popup.textContent('#site-switch-label'), /127\.0\.0\.1/);
+  assert.equal(await popup.isChecked('#site-switch'), true);
+  assert.equal(await popup.isChecked('#global-switch'), true);
+
+  // Fits 360 px.
+  const overflow = await popup.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 1, `the popup is ${overflow}px wider than 360`);
+  await popup.screenshot({ path: path.join(shots, 'ext-popup.png'), fullPage: true });
+
+  // Click, then keyboard (Enter) on an item.
+  await popup.click(`#claims li.claim[data-index="${contradicted.index}"] .claim-main`);
+  await popup.waitForSelector(`#claims li.claim.is-current[data-index="${contradicted.index}"]`);
+  await page.waitForSelector('#saring-card-host', { state: 'attached' }); // the scanner opened its card
+  await page.screenshot({ path: path.join(shots, 'ext-page-004.png') });
+  const other = items.find((i) => i.index !== contradicted.index);
+  await popup.focus(`#claims li.claim[data-index="${other.index}"] .claim-main`);
+  await popup.keyboard.press('Enter');
+  await popup.waitForSelector(`#claims li.claim.is-current[data-index="${other.index}"]`);
+  // The keyboard reaches the switches too.
+  let reached = false;
+  for (let i = 0; i < 30 && !reached; i += 1) {
+    await popup.keyboard.press('Tab');
+    reached = await popup.evaluate(() => document.activeElement?.id === 'site-switch');
+  }
+  assert.ok(reached, 'Tab reaches the site switch');
+
+  // Dismiss the verified claim: it is gone from the list and its key is stored.
+  const verified = items.find((i) => i.verdict === 'verified');
+  await popup.click(`#claims li.claim[data-index="${verified.index}"] .claim-dismiss`);
+  await popup.waitForFunction(() => !document.querySelector('#claims li.claim[data-verdict="verified"]'));
+  const { dismissed } = await inWorker(() => chrome.storage.local.get('dismissed'));
+  assert.equal(dismissed.length, 1);
+  assert.deepEqual(errors, []);
+  await popup.close();
+  await page.close();
+});
+
+test('the site switch turns the page off and on again', async () => {
+  await resetStorage();
+  const file = 'article-004.html';
+  const want = expected(file);
+  const { page, tabId } = await openTab(file);
+  await waitState(page, 'done');
+  await eventually(() => badge(tabId), badgeWant(want.counts));
+
+  const { popup } = await openPopup(tabId);
+  await popup.click('#site-switch');
+  assert.equal(await waitState(page, 'off', 10000), 'off');
+  const { sites } = await inWorker(() => chrome.storage.local.get('sites'));
+  assert.deepEqual(sites, { '127.0.0.1': false });
+  assert.equal(await page.evaluate(() => [...CSS.highlights].reduce((n, [, h]) => n + h.size, 0)), 0);
+  await eventually(() => badge(tabId), '');
+  await popup.waitForFunction(() => document.documentElement.dataset.saringPopup === 'off');
+  assert.equal(await popup.isChecked('#site-switch'), false);
+
+  // A page loaded while the site is off stays off and loads nothing.
+  const second = await openTab(file);
+  assert.equal(await waitState(second.page, 'off'), 'off');
+  await second.page.close();
+
+  await popup.click('#site-switch');
+  assert.equal(await waitState(page, 'done', 10000), 'done');
+  assert.deepEqual(await countsOf(page), want.counts);
+  await eventually(() => badge(tabId), badgeWant(want.counts));
+
+  // The global switch does the same for every site.
+  await popup.click('#global-switch');
+  assert.equal(await waitState(page, 'off', 10000), 'off');
+  await popup.click('#global-switch');
+  assert.equal(await waitState(page, 'done', 10000), 'done');
+  await popup.close();
+  await page.close();
+});
+
+test('sensitivity "problems" leaves unverified claims off the badge', async () => {
+  await resetStorage();
+  const file = 'article-000.html';
+  const want = expected(file);
+  assert.ok(want.counts.unverified > 0);
+  const { page, tabId } = await openTab(file);
+  await waitState(page, 'done');
+  await eventually(() => badge(tabId), badgeWant(want.counts, 'all'));
+  const { popup } = await openPopup(tabId);
+  await popup.selectOption('#sensitivity', 'problems');
+  await eventually(() => badge(tabId), badgeWant(want.counts, 'problems'));
+  await popup.waitForFunction(() => ['empty', 'claims'].includes(document.documentElement.dataset.saringPopup));
+  await popup.close();
+  await page.close();
+});
+
+test('an article added after load is checked too', async () => {
+  await resetStorage();
+  const want = expected('article-004.html'); // late.html ends up with the same visible text
+  const { page, tabId } = await openTab('late.html');
+  await waitState(page, 'done');
+  await page.waitForFunction(() => document.documentElement.dataset.articleAdded === 'true');
+  await eventually(() => countsOf(page), want.counts, 15000);
+  assert.equal(await waitState(page, 'done'), 'done');
+  await eventually(() => badge(tabId), badgeWant(want.counts));
+  await page.close();
+});
+
+test('a page without election text: done, nothing counted, an empty popup', async () => {
+  await resetStorage();
+  const want = expected('plain.html');
+  assert.equal(want.claims.length, 0);
+  const { page, tabId, errors } = await openTab('plain.html');
+  await waitState(page, 'done');
+  assert.deepEqual(await countsOf(page), want.counts);
+  assert.equal(await badge(tabId), '');
+  const { popup } = await openPopup(tabId);
+  assert.equal(await popup.getAttribute('html', 'data-saring-popup'), 'empty');
+  assert.ok((await popup.textContent('#empty')).length > 0);
+  assert.deepEqual(errors, []);
+  await popup.close();
+  await page.close();
+});
+
+test('a page whose CSP forbids WebAssembly: an error state, nothing thrown into the page', async () => {
+  await resetStorage();
+  const { page, tabId, errors, warnings } = await openTab('csp.html');
+  const state = await waitState(page, ['error', 'done']);
+  assert.deepEqual(errors, []);
+  if (state === 'error') {
+    assert.ok(warnings.length <= 1, `one warning at most: ${warnings.join(' | ')}`);
+    const { popup } = await openPopup(tabId);
+    assert.equal(await popup.getAttribute('html', 'data-saring-popup'), 'error');
+    assert.match(await popup.textContent('#empty'), /CSP/);
+    await popup.close();
+  }
+  await page.close();
+});
+
+test('the popup of a page that cannot be scanned says so', async () => {
+  const { page, tabId } = await openTab(null);
+  await page.goto('about:blank');
+  const { popup } = await openPopup(tabId);
+  assert.equal(await popup.getAttribute('html', 'data-saring-popup'), 'unavailable');
+  assert.equal(await popup.isDisabled('#site-switch'), true);
+  await popup.close();
+  await page.close();
+});
+
+test('the context menu\'s message checks a selection', async () => {
+  await resetStorage();
+  const { page, tabId, errors } = await openTab('plain.html');
+  await waitState(page, 'done');
+  // The menu item exists (updating an unknown id fails).
+  const menu = await inWorker(() => chrome.contextMenus.update('saring-check', { contexts: ['selection'] })
+    .then(() => 'ok', (e) => String(e)));
+  assert.equal(menu, 'ok');
+  const answer = await inWorker((id) => chrome.tabs.sendMessage(id,
+    { type: 'saring:checkSelection', text: 'Pemungutan suara Pemilu 2024 digelar pada 15 Februari 2024.' }, { frameId: 0 }), tabId);
+  assert.deepEqual(answer, { ok: true });
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('options: the built-in bundle, a bad file refused with nothing changed, a good one used on pages', async () => {
+  await resetStorage();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.setViewportSize({ width: 900, height: 1000 });
+  await page.goto(`chrome-extension://${extId}/options.html`);
+  await page.waitForFunction(() => /\d{4}\.\d{2}\.\d{2}/.test(document.querySelector('#builtin-version')?.textContent ?? ''),
+    null, { timeout: 20000 });
+  const index = JSON.parse(await readFile(path.join(root, 'data/compiled/index.json'), 'utf8'));
+  assert.match(await page.textContent('#builtin-version'), new RegExp(index.bundle.version.replace(/\./g, '\\.')));
+
+  // A bad file: the core's message, and storage as it was.
+  const before = await inWorker(() => chrome.storage.local.get(null));
+  await page.setInputFiles('#bundle-file', path.join(pages, 'bundle-bad.json'));
+  await page.waitForFunction(() => document.querySelector('#bundle-error').textContent.length > 0);
+  const message = await page.textContent('#bundle-error');
+  assert.match(message, /bundle-bad\.json/);
+  assert.match(message, /javascript:alert\(1\)/);
+  assert.deepEqual(await inWorker(() => chrome.storage.local.get(null)), before);
+
+  // A good file: listed, stored, and used by the pages.
+  await page.setInputFiles('#bundle-file', path.join(pages, 'bundle-newsroom.json'));
+  await page.waitForSelector('#bundles li[data-bundle-id="redaksi-uji"]');
+  assert.equal(await page.textContent('#bundle-error'), '');
+  const { bundles } = await inWorker(() => chrome.storage.local.get('bundles'));
+  assert.equal(bundles.length, 1);
+  assert.equal(bundles[0].id, 'redaksi-uji');
+  assert.equal(bundles[0].enabled, true);
+  await page.screenshot({ path: path.join(shots, 'ext-options.png'), fullPage: true });
+
+  const want = expected('newsroom.html', ['bundle-newsroom.json']);
+  assert.equal(want.counts.debunked, 1);
+  const news = await openTab('newsroom.html');
+  await waitState(news.page, 'done');
+  assert.deepEqual(await countsOf(news.page), want.counts);
+
+  // Switched off, the bundle no longer counts; removed, it is gone from storage.
+  await page.click('#bundle-on-redaksi-uji');
+  await eventually(() => countsOf(news.page), expected('newsroom.html').counts);
+  await page.click('#bundles li[data-bundle-id="redaksi-uji"] .bundle-remove');
+  await page.waitForSelector('#bundles-empty:not([hidden])');
+  assert.deepEqual((await inWorker(() => chrome.storage.local.get('bundles'))).bundles, []);
+
+  // The language switch: English pages.
+  await page.selectOption('#lang', 'en');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  assert.match(await page.textContent('h1'), /Saring settings/);
+  assert.deepEqual(errors, []);
+  await news.page.close();
+  await page.close();
+  await resetStorage();
+});
+
+test('the extension made no network request', () => {
+  assert.ok(requests.length > 0, 'requests were recorded');
+  const foreign = requests.filter((u) => !u.startsWith(`${base}/`) && !u.startsWith(`chrome-extension://${extId}/`)
+    && u !== 'about:blank');
+  assert.deepEqual(foreign, []);
+});
