@@ -110,7 +110,7 @@ ff = json.load(open(ff_path)) if os.path.exists(ff_path) else {}
 for browser, manifest in (("chromium", base), ("firefox", {**base, **ff})):
     out = os.path.join("dist", browser)
     shutil.rmtree(out, ignore_errors=True)
-    shutil.copytree(src, out, ignore=shutil.ignore_patterns("manifest*.json", "README.md", "*.test.*"))
+    shutil.copytree(src, out, ignore=shutil.ignore_patterns("manifest*.json", "README.md", "*.test.*", "screenshots"))
     os.makedirs(os.path.join(out, "pkg"), exist_ok=True)
     for f in ("saring.js", "saring_bg.wasm"):
         shutil.copy(os.path.join(pkg, f), os.path.join(out, "pkg", f))
