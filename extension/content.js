@@ -252,7 +252,8 @@
           report();
         } catch { /* never into the page */ }
       });
-      const result = await scanner.scan();
+      // start() scans in slices, so that a large page never freezes.
+      const result = await (scanner.start ? scanner.start() : scanner.scan());
       counts = normCounts(result ?? counts);
       report();
     } catch (e) {

@@ -10,7 +10,8 @@ use crate::bundle::load::{LoadedBundle, bundle_from_json, default_bundle};
 use crate::bundle::schema::Entity;
 use crate::bundle::validate::{BundleError, Known};
 use crate::claims::lexicon::{Term, is_chrome, lexicon, refutations, regions};
-use crate::claims::worthiness::{APPEALS, DocTopic, Features, claim_score, is_election};
+pub use crate::claims::worthiness::DocTopic;
+use crate::claims::worthiness::{APPEALS, Features, claim_score, is_election};
 use crate::extract::names::{EntityIndex, EntityMention, expansions};
 use crate::extract::number::NumberStyle;
 use crate::extract::{Values, extract};
@@ -136,6 +137,20 @@ impl Engine {
 
     /// Finds the election claims in `text` and gives each a verdict.
     pub fn check(&self, text: &str, opts: &CheckOptions) -> Report {
+        self.check_with(text, opts, None)
+    }
+
+    /// Checks one part of a longer document (a page checked in slices, so that no slice
+    /// blocks the page for long). `doc` carries the topic counts of the parts before this one
+    /// and is updated with this part's: a statistic counts as an election claim once the
+    /// document so far is about the election. For a document in one part this is [`check`].
+    ///
+    /// [`check`]: Engine::check
+    pub fn check_part(&self, text: &str, opts: &CheckOptions, doc: &mut DocTopic) -> Report {
+        self.check_with(text, opts, Some(doc))
+    }
+
+    fn check_with(&self, text: &str, opts: &CheckOptions, prior: Option<&mut DocTopic>) -> Report {
         let mut cut = text.len().min(MAX_TEXT);
         while !text.is_char_boundary(cut) {
             cut -= 1;
@@ -192,7 +207,15 @@ impl Engine {
             (Some(_), Lang::Id) => NumberStyle::Indonesian,
             (Some(_), Lang::En) => NumberStyle::English,
         };
-        let doc_election = doc.is_election();
+        let doc_election = match prior {
+            Some(acc) => {
+                acc.strong += doc.strong;
+                acc.entities += doc.entities;
+                acc.off_topic += doc.off_topic;
+                acc.is_election()
+            }
+            None => doc.is_election(),
+        };
 
         // Pass 2: values, facts, hoaxes, verdicts.
         let mut claims: Vec<Claim> = Vec::new();

@@ -148,3 +148,37 @@ fn fixtures_match_golden_files() {
         assert_eq!(got, want, "{f} differs from {}", path.display());
     }
 }
+
+#[test]
+fn a_document_checked_in_parts_gives_the_same_claims() {
+    let engine = Engine::new().expect("default bundle loads");
+    for f in ["000_79dca809346a6dbc.txt", "004_427392cf7a2454fe.txt"] {
+        let text = fixture(f);
+        let whole = engine.check(&text, &CheckOptions::default()).claims;
+        // Parts cut at line breaks, as the page scanner cuts them.
+        let mut parts = Vec::new();
+        let mut start = 0;
+        for (i, _) in text.match_indices('\n') {
+            if i + 1 - start > 400 {
+                parts.push((start, i + 1));
+                start = i + 1;
+            }
+        }
+        parts.push((start, text.len()));
+        assert!(parts.len() > 2);
+        let mut doc = saring::engine::DocTopic::default();
+        let mut joined = Vec::new();
+        for (a, b) in parts {
+            for mut c in engine
+                .check_part(&text[a..b], &CheckOptions::default(), &mut doc)
+                .claims
+            {
+                c.start += a;
+                c.end += a;
+                joined.push((c.start, c.end, c.verdict));
+            }
+        }
+        let whole: Vec<_> = whole.iter().map(|c| (c.start, c.end, c.verdict)).collect();
+        assert_eq!(joined, whole, "{f}");
+    }
+}

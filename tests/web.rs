@@ -171,3 +171,32 @@ async fn changes_are_rescanned_and_vanished_ranges_dropped() {
     );
     scanner.stop();
 }
+
+#[wasm_bindgen_test]
+async fn a_sliced_scan_of_a_long_page_finds_what_one_scan_finds() {
+    let para = concat!(
+        "<p>Pemungutan suara Pemilu 2024 digelar pada 15 Februari 2024.</p>",
+        "<p>KPU menetapkan DPT Pemilu 2024 sebanyak 204.807.222 pemilih.</p>",
+        "<p>Cuaca cerah di Jakarta hari ini, suhu 31 derajat.</p>"
+    );
+    fixture(&para.repeat(300));
+    let one = PageScanner::new(wasm_bindgen::JsValue::UNDEFINED).expect("scanner");
+    one.scan().expect("scan");
+    let expected = attr("data-saring-counts");
+    one.stop();
+    drop(one);
+
+    let sliced = PageScanner::new(wasm_bindgen::JsValue::UNDEFINED).expect("scanner");
+    let counts = wasm_bindgen_futures::JsFuture::from(sliced.start())
+        .await
+        .expect("start");
+    assert!(!counts.is_null());
+    assert_eq!(attr("data-saring-state").as_deref(), Some("done"));
+    assert_eq!(attr("data-saring-counts"), expected);
+    assert_eq!(
+        expected.as_deref(),
+        Some(r#"{"verified":300,"contradicted":300,"debunked":0,"unverified":0}"#)
+    );
+    assert_eq!(highlight_size("saring-contradicted"), 300);
+    sliced.stop();
+}

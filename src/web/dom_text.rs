@@ -201,15 +201,46 @@ fn children(node: &Node) -> Vec<Node> {
     out
 }
 
-/// Walks the visible text under `root`.
-pub fn collect(root: &Node) -> PageText {
-    let mut page = PageText::default();
-    let mut stack = vec![Step::Visit(root.clone())];
-    while let Some(step) = stack.pop() {
+/// A walk that can stop and go on later, so that a large page is read in slices.
+pub struct Walker {
+    stack: Vec<Step>,
+    page: PageText,
+}
+
+impl Walker {
+    pub fn new(root: &Node) -> Walker {
+        Walker {
+            stack: vec![Step::Visit(root.clone())],
+            page: PageText::default(),
+        }
+    }
+
+    /// Walks until done or until `clock()` passes `deadline` (checked every 64 nodes).
+    /// Returns true when the walk is complete.
+    pub fn run(&mut self, deadline: f64, clock: impl Fn() -> f64) -> bool {
+        let mut n = 0u32;
+        while let Some(step) = self.stack.pop() {
+            n += 1;
+            if n.is_multiple_of(64) && clock() > deadline {
+                self.stack.push(step);
+                return false;
+            }
+            self.visit(step);
+        }
+        true
+    }
+
+    pub fn finish(self) -> PageText {
+        self.page
+    }
+
+    fn visit(&mut self, step: Step) {
+        let page = &mut self.page;
+        let stack = &mut self.stack;
         let node = match step {
             Step::EndBlock => {
                 page.push_break();
-                continue;
+                return;
             }
             Step::Visit(n) => n,
         };
@@ -221,12 +252,12 @@ pub fn collect(root: &Node) -> PageText {
             }
             Node::ELEMENT_NODE => {
                 let Some(el) = node.dyn_ref::<Element>() else {
-                    continue;
+                    return;
                 };
                 let tag = el.tag_name().to_ascii_uppercase();
                 if SKIP.contains(&tag.as_str()) || el.id() == "saring-card-host" || !is_visible(el)
                 {
-                    continue;
+                    return;
                 }
                 let block = BLOCK.contains(&tag.as_str());
                 if block {
@@ -245,5 +276,11 @@ pub fn collect(root: &Node) -> PageText {
             _ => {}
         }
     }
-    page
+}
+
+/// Walks the visible text under `root`, in one go.
+pub fn collect(root: &Node) -> PageText {
+    let mut w = Walker::new(root);
+    w.run(f64::INFINITY, || 0.0);
+    w.finish()
 }

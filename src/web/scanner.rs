@@ -20,8 +20,9 @@ use web_sys::{
 };
 
 use super::card::{Action, Card};
-use super::dom_text::{PageText, collect};
+use super::dom_text::{PageText, Walker, collect};
 use super::highlight;
+use crate::engine::DocTopic;
 use crate::text::normalize::fold;
 use crate::{CheckOptions, Claim, Engine, Lang, Verdict};
 
@@ -63,6 +64,8 @@ struct Inner {
     listening: bool,
     stopped: bool,
     bundle_version: String,
+    /// Incremented by every scan: a sliced scan overtaken by a newer one drops its results.
+    generation: u64,
     /// Closures handed to the DOM; kept alive as long as the scanner.
     closures: Vec<Closure<dyn FnMut(JsValue)>>,
     /// Listeners to remove when the scanner stops: (target, event, capture, closure index).
@@ -137,24 +140,28 @@ impl Inner {
         !self.problems_only || matches!(v, Verdict::Contradicted | Verdict::Debunked)
     }
 
-    /// Walks, checks, highlights; sets the test hook. Returns the counts JSON.
+    /// Walks, checks, highlights; sets the test hook. Returns the counts JSON. In one task:
+    /// for small pages and tests; pages go through [`run_sliced`].
     fn scan(&mut self) -> Result<String, JsValue> {
         let doc = document().map_err(JsValue::from)?;
         set_state(&doc, "scanning");
-        let root: Node = match doc.body() {
-            Some(b) => b.into(),
-            None => doc.clone().into(),
-        };
-        let page = collect(&root);
-        let report = self.engine.check(
-            &page.text,
-            &CheckOptions {
-                lang: Some(self.lang),
-                url: doc.url().ok(),
-            },
-        );
-        let claims: Vec<Claim> = report
-            .claims
+        self.generation += 1;
+        let page = collect(&page_root(&doc));
+        let report = self.engine.check(&page.text, &self.options(&doc));
+        self.finish(page, report.claims)
+    }
+
+    fn options(&self, doc: &Document) -> CheckOptions {
+        CheckOptions {
+            lang: Some(self.lang),
+            url: doc.url().ok(),
+        }
+    }
+
+    /// Turns the claims of `page` into ranges and highlights, and sets the test hook.
+    fn finish(&mut self, page: PageText, claims: Vec<Claim>) -> Result<String, JsValue> {
+        let doc = document().map_err(JsValue::from)?;
+        let claims: Vec<Claim> = claims
             .into_iter()
             .filter(|c| !self.dismissed.contains(&claim_key(&c.text)))
             .collect();
@@ -299,6 +306,136 @@ impl Inner {
     }
 }
 
+fn page_root(doc: &Document) -> Node {
+    match doc.body() {
+        Some(b) => b.into(),
+        None => doc.clone().into(),
+    }
+}
+
+/// Work on the page is cut into slices of about this many milliseconds, so that the page
+/// stays responsive (a long task is one over 50 ms).
+const SLICE_MS: f64 = 20.0;
+/// The page text is checked in parts of about this many bytes, cut at line breaks.
+const PART_BYTES: usize = 6 * 1024;
+
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Lets the browser run other tasks (input, rendering) before going on.
+async fn yield_now() {
+    let p = js_sys::Promise::new(&mut |resolve, _| match web_sys::window() {
+        Some(w) => {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+        None => {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(p).await;
+}
+
+/// Parts of `text` of about [`PART_BYTES`], cut after a line break where there is one:
+/// (byte start, byte end, UTF-16 start).
+fn parts(text: &str) -> Vec<(usize, usize, u32)> {
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut base16 = 0u32;
+    while start < text.len() {
+        let mut end = (start + PART_BYTES).min(text.len());
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        if end < text.len() {
+            end = match text[start..end].rfind('\n') {
+                Some(k) if k > 0 => start + k + 1,
+                _ => text[end..].find('\n').map_or(text.len(), |k| end + k + 1),
+            };
+        }
+        out.push((start, end, base16));
+        base16 += text[start..end].encode_utf16().count() as u32;
+        start = end;
+    }
+    out
+}
+
+/// A scan cut into slices: walk the page (one task), check the text part by part, yielding
+/// to the browser every [`SLICE_MS`], then highlight. A newer scan or a stop makes an older
+/// one give up. Returns the counts JSON, or `None` when it gave up.
+async fn run_sliced(weak: std::rc::Weak<RefCell<Inner>>) -> Result<Option<String>, JsValue> {
+    let doc = document().map_err(JsValue::from)?;
+    let (generation, opts) = {
+        let Some(rc) = weak.upgrade() else {
+            return Ok(None);
+        };
+        let Ok(mut inner) = rc.try_borrow_mut() else {
+            return Ok(None);
+        };
+        set_state(&doc, "scanning");
+        inner.generation += 1;
+        (inner.generation, inner.options(&doc))
+    };
+    // Read the page in slices too: walking a large page's DOM is itself a long task.
+    let mut walker = Walker::new(&page_root(&doc));
+    while !walker.run(now() + SLICE_MS, now) {
+        yield_now().await;
+        let Some(rc) = weak.upgrade() else {
+            return Ok(None);
+        };
+        let Ok(inner) = rc.try_borrow() else {
+            return Ok(None);
+        };
+        if inner.generation != generation || inner.stopped {
+            return Ok(None);
+        }
+    }
+    let page = walker.finish();
+    yield_now().await;
+    let mut doc_topic = DocTopic::default();
+    let mut claims = Vec::new();
+    let mut t0 = now();
+    for (a, b, base16) in parts(&page.text) {
+        {
+            let Some(rc) = weak.upgrade() else {
+                return Ok(None);
+            };
+            let Ok(inner) = rc.try_borrow() else {
+                return Ok(None);
+            };
+            if inner.generation != generation || inner.stopped {
+                return Ok(None);
+            }
+            let report = inner
+                .engine
+                .check_part(&page.text[a..b], &opts, &mut doc_topic);
+            for mut c in report.claims {
+                c.start += a;
+                c.end += a;
+                c.start_utf16 += base16 as usize;
+                c.end_utf16 += base16 as usize;
+                claims.push(c);
+            }
+        }
+        if now() - t0 > SLICE_MS {
+            yield_now().await;
+            t0 = now();
+        }
+    }
+    let Some(rc) = weak.upgrade() else {
+        return Ok(None);
+    };
+    let Ok(mut inner) = rc.try_borrow_mut() else {
+        return Ok(None);
+    };
+    if inner.generation != generation || inner.stopped {
+        return Ok(None);
+    }
+    inner.finish(page, claims).map(Some)
+}
+
 fn caret_at(doc: &Document, x: f64, y: f64) -> Option<(Node, u32)> {
     // caretPositionFromPoint (standard, Firefox, Chromium 128+) or caretRangeFromPoint.
     if let Ok(f) = Reflect::get(doc, &"caretPositionFromPoint".into())
@@ -370,6 +507,7 @@ impl PageScanner {
                 listening: false,
                 stopped: false,
                 bundle_version,
+                generation: 0,
                 closures: Vec::new(),
                 listeners: Vec::new(),
             })),
@@ -396,6 +534,29 @@ impl PageScanner {
         };
         self.listen().map_err(|e| JsError::new(&format!("{e:?}")))?;
         js_sys::JSON::parse(&counts).map_err(|_| JsError::new("bad counts"))
+    }
+
+    /// Scans the page in slices (no long task, even on a large page) and starts following it.
+    /// Resolves with the counts, or `null` when a newer scan overtook this one.
+    pub fn start(&self) -> js_sys::Promise {
+        if let Ok(mut inner) = self.inner.try_borrow_mut() {
+            inner.stopped = false;
+        }
+        let weak = Rc::downgrade(&self.inner);
+        let listen = self.listen();
+        wasm_bindgen_futures::future_to_promise(async move {
+            listen?;
+            match run_sliced(weak).await {
+                Ok(Some(counts)) => js_sys::JSON::parse(&counts),
+                Ok(None) => Ok(JsValue::NULL),
+                Err(e) => {
+                    if let Ok(doc) = document() {
+                        set_state(&doc, "error");
+                    }
+                    Err(e)
+                }
+            }
+        })
     }
 
     /// The claims found, for the popup.
