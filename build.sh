@@ -41,6 +41,16 @@ setup() {
     done
   fi
   command -v python3 >/dev/null || apt_install python3
+  command -v node >/dev/null || apt_install nodejs
+  command -v npm >/dev/null || apt_install npm
+  if command -v rustup >/dev/null && ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+    log "adding the rust-src component (the JavaScript fallback rebuilds std)"
+    rustup component add rust-src
+  fi
+  if [ ! -x tests/e2e/node_modules/binaryen/bin/wasm2js ] || [ ! -d tests/e2e/node_modules/playwright-core ]; then
+    log "installing the Node tools (npm ci in tests/e2e: binaryen, playwright-core)"
+    npm ci --prefix tests/e2e --no-audit --no-fund
+  fi
   if ! command -v wasm-pack >/dev/null; then
     log "installing wasm-pack (cargo install, a few minutes the first time)"
     cargo install wasm-pack --locked
@@ -88,6 +98,29 @@ build_wasm() {
     --out-name saring --no-pack --no-typescript . -- --locked
 }
 
+# The same core compiled to JavaScript, for pages whose CSP forbids WebAssembly (Chromium
+# refuses to compile it in a content script there). An MVP wasm (std rebuilt without
+# reference types, which wasm2js cannot read), wasm-bindgen for bundlers, binaryen's wasm2js,
+# and a fix to the glue: wasm2js grows memory by replacing its ArrayBuffer without detaching
+# the old one, so the glue must compare buffers rather than test for a detached one.
+build_wasm_js() {
+  log "building the JavaScript fallback of the core (wasm2js)"
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Ctarget-cpu=mvp" cargo build --locked --lib --release \
+    --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort --target-dir target/mvp
+  local bindgen
+  bindgen=$(find "$HOME/.cache/.wasm-pack" -name wasm-bindgen -type f -perm -u+x 2>/dev/null | head -n1)
+  [ -n "$bindgen" ] || die "wasm-bindgen not found in ~/.cache/.wasm-pack (wasm-pack build installs it)"
+  rm -rf target/pkg-js
+  "$bindgen" --target bundler --out-dir target/pkg-js --out-name saring --no-typescript \
+    target/mvp/wasm32-unknown-unknown/release/saring.wasm
+  tests/e2e/node_modules/binaryen/bin/wasm2js -O2 target/pkg-js/saring_bg.wasm -o target/pkg-js/saring_bg.wasm.js
+  sed -i 's|"./saring_bg.wasm"|"./saring_bg.wasm.js"|' target/pkg-js/saring.js
+  sed -i -E 's/(cached[A-Za-z0-9]+Memory0)\.byteLength === 0/\1.buffer !== wasm.memory.buffer/g' target/pkg-js/saring_bg.js
+  sed -i 's/cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined \&\& cachedDataViewMemory0.buffer !== wasm.memory.buffer)/cachedDataViewMemory0.buffer !== wasm.memory.buffer/' target/pkg-js/saring_bg.js
+  grep -q 'buffer !== wasm.memory.buffer' target/pkg-js/saring_bg.js || die "could not patch the wasm2js glue"
+  rm target/pkg-js/saring_bg.wasm
+}
+
 # dist/www: the checker page and the bundle browser with the wasm module in pkg/.
 build_www() {
   log "assembling dist/www"
@@ -114,6 +147,8 @@ for browser, manifest in (("chromium", base), ("firefox", {**base, **ff})):
     os.makedirs(os.path.join(out, "pkg"), exist_ok=True)
     for f in ("saring.js", "saring_bg.wasm"):
         shutil.copy(os.path.join(pkg, f), os.path.join(out, "pkg", f))
+    if browser == "chromium" and os.path.isdir("target/pkg-js"):
+        shutil.copytree("target/pkg-js", os.path.join(out, "pkg-js"), ignore=shutil.ignore_patterns(".gitignore"))
     with open(os.path.join(out, "manifest.json"), "w") as fh:
         json.dump(manifest, fh, indent=2, ensure_ascii=False)
         fh.write("\n")
@@ -129,6 +164,7 @@ build_all() {
   setup
   build_native
   build_wasm
+  build_wasm_js
   build_www
   build_extension
   log "done: target/release/saring, dist/www (./build.sh serve), dist/chromium, dist/firefox"
@@ -151,6 +187,7 @@ run_tests() {
   ./target/release/saring bundle build --check \
     || die "data/compiled/ is stale: run ./build.sh bundle and commit it"
   build_wasm
+  build_wasm_js
   build_www
   build_extension
   log "cargo test (unit, integration, golden, property, doc tests)"

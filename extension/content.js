@@ -160,8 +160,16 @@
     if (!modPromise) {
       modPromise = (async () => {
         const mod = await import(api.runtime.getURL('pkg/saring.js'));
-        await mod.default({ module_or_path: api.runtime.getURL('pkg/saring_bg.wasm') });
-        return mod;
+        try {
+          await mod.default({ module_or_path: api.runtime.getURL('pkg/saring_bg.wasm') });
+          return mod;
+        } catch (e) {
+          // Chromium refuses WebAssembly on pages whose CSP lacks 'wasm-unsafe-eval'. The same
+          // Rust, compiled to JavaScript (wasm2js), is shipped for them; it loads slower and
+          // runs slower, so it is only the fallback.
+          if (!isCspError(e)) throw e;
+          return await import(api.runtime.getURL('pkg-js/saring.js'));
+        }
       })();
       // A failure is not kept: a later settings change may try again.
       modPromise.catch(() => { modPromise = null; });
