@@ -247,6 +247,25 @@ for (const file of ['article-004.html', 'article-000.html']) {
   });
 }
 
+test('a same-origin iframe is checked too, and its claims count on the tab\'s badge', async () => {
+  await resetStorage();
+  const want = expected('article-004.html');
+  const { page, tabId, errors } = await openTab('iframe.html');
+  await waitState(page, 'done');
+  let frame;
+  for (let i = 0; i < 100 && !frame; i += 1) {
+    frame = page.frames().find((f) => f.url().endsWith('/article-004.html'));
+    if (!frame) await page.waitForTimeout(100);
+  }
+  assert.ok(frame, 'the iframe loaded');
+  await frame.waitForFunction(() => document.documentElement.dataset.saringState === 'done', null, { timeout: 30000 });
+  const counts = JSON.parse(await frame.evaluate(() => document.documentElement.dataset.saringCounts));
+  assert.deepEqual(counts, want.counts);
+  assert.equal(await eventually(() => badge(tabId), badgeWant(want.counts)), badgeWant(want.counts));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the popup lists the claims; choosing one sends focus; dismissing hides it', async () => {
   await resetStorage();
   const file = 'article-004.html';
