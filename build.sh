@@ -107,8 +107,10 @@ build_wasm_js() {
   log "building the JavaScript fallback of the core (wasm2js)"
   RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Ctarget-cpu=mvp" cargo build --locked --lib --release \
     --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort --target-dir target/mvp
-  local bindgen
-  bindgen=$(find "$HOME/.cache/.wasm-pack" -name wasm-bindgen -type f -perm -u+x 2>/dev/null | head -n1)
+  local bindgen version
+  # The wasm-bindgen CLI of exactly the version in Cargo.lock, as wasm-pack installed it.
+  version=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
+  bindgen=$(find "$HOME/.cache/.wasm-pack" -path "*$version*" -name wasm-bindgen -type f -perm -u+x 2>/dev/null | head -n1)
   [ -n "$bindgen" ] || die "wasm-bindgen not found in ~/.cache/.wasm-pack (wasm-pack build installs it)"
   rm -rf target/pkg-js
   "$bindgen" --target bundler --out-dir target/pkg-js --out-name saring --no-typescript \
