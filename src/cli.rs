@@ -11,7 +11,6 @@
 //! Exit status: 0 success, 1 a `--fail-on` verdict was found (or `bundle build --check` found
 //! the compiled bundle stale), 2 a usage or input error, with one line on stderr.
 
-use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
@@ -461,26 +460,7 @@ fn bundle_stats(args: &[String], io: &mut Io<'_>) -> Res<i32> {
 }
 
 fn stats_json(all: &[&Compiled]) -> serde_json::Value {
-    let mut by_topic: BTreeMap<String, usize> = BTreeMap::new();
-    let mut by_year: BTreeMap<String, usize> = BTreeMap::new();
-    let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
-    for c in all {
-        for f in &c.facts {
-            *by_topic.entry(f.topic.clone()).or_default() += 1;
-        }
-        for d in &c.debunked {
-            *by_year
-                .entry(d.date_published.chars().take(4).collect())
-                .or_default() += 1;
-        }
-        for s in &c.sources {
-            let kind = serde_json::to_value(s.kind)
-                .ok()
-                .and_then(|v| v.as_str().map(String::from))
-                .unwrap_or_default();
-            *by_kind.entry(kind).or_default() += 1;
-        }
-    }
+    let stats = crate::bundle::index::stats(all);
     let first = all.first();
     serde_json::json!({
         "id": first.map(|c| c.meta.id.clone()),
@@ -495,9 +475,10 @@ fn stats_json(all: &[&Compiled]) -> serde_json::Value {
             "id": c.meta.id, "name": c.meta.name, "version": c.meta.version, "hash": c.hash,
             "facts": c.facts.len(), "debunked": c.debunked.len(), "sources": c.sources.len(),
         })).collect::<Vec<_>>(),
-        "facts_by_topic": by_topic,
-        "debunked_by_year": by_year,
-        "sources_by_kind": by_kind,
+        "facts_by_topic": stats["facts_by_topic"],
+        "debunked_by_year": stats["debunked_by_year"],
+        "debunked_by_topic": stats["debunked_by_topic"],
+        "sources_by_kind": stats["sources_by_kind"],
     })
 }
 

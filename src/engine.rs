@@ -5,6 +5,7 @@
 //! the election (a statistic in such a document is a claim even without the word "pemilu" in
 //! its sentence). The second extracts values and verifies the sentences that can be claims.
 
+use crate::Claim;
 use crate::bundle::compile::Compiled;
 use crate::bundle::load::{LoadedBundle, bundle_from_json, default_bundle};
 use crate::bundle::schema::Entity;
@@ -25,7 +26,6 @@ use crate::text::terms::content_terms_of;
 use crate::text::tokens::tokenize;
 use crate::verify::facts::{Sentence, compare};
 use crate::verify::verdict::{BundleFinding, Evidence, decide};
-use crate::{Claim, Verdict};
 
 /// Texts longer than this are checked only up to it (at a char boundary): offsets are 32-bit
 /// inside the engine, and no page a person reads comes near it.
@@ -387,14 +387,4 @@ fn features(
     f.refutes = refutations().any(w);
     f.regional = regions().any(w);
     f
-}
-
-/// Verdict counts in the order of [`Verdict`]'s variants, as `{"verified":n,…}` pairs.
-pub fn count_pairs(counts: [usize; 4]) -> [(Verdict, usize); 4] {
-    [
-        (Verdict::Verified, counts[0]),
-        (Verdict::Contradicted, counts[1]),
-        (Verdict::Debunked, counts[2]),
-        (Verdict::Unverified, counts[3]),
-    ]
 }

@@ -17,16 +17,16 @@ fn source_name(c: &Compiled, id: &str) -> String {
         .map_or_else(|| id.to_string(), |s| s.name.clone())
 }
 
-/// Counts by kind, topic and year.
-pub fn stats(c: &Compiled) -> Json {
+/// Counts by kind, topic and year, over one or several bundles.
+pub fn stats(all: &[&Compiled]) -> Json {
     let mut by_topic: BTreeMap<&str, usize> = BTreeMap::new();
     let mut by_year: BTreeMap<String, usize> = BTreeMap::new();
     let mut by_hoax_topic: BTreeMap<&str, usize> = BTreeMap::new();
     let mut by_kind: BTreeMap<String, usize> = BTreeMap::new();
-    for f in &c.facts {
+    for f in all.iter().flat_map(|c| &c.facts) {
         *by_topic.entry(&f.topic).or_default() += 1;
     }
-    for d in &c.debunked {
+    for d in all.iter().flat_map(|c| &c.debunked) {
         *by_year
             .entry(d.date_published.chars().take(4).collect())
             .or_default() += 1;
@@ -34,7 +34,7 @@ pub fn stats(c: &Compiled) -> Json {
             *by_hoax_topic.entry(t).or_default() += 1;
         }
     }
-    for s in &c.sources {
+    for s in all.iter().flat_map(|c| &c.sources) {
         let kind = serde_json::to_value(s.kind)
             .ok()
             .and_then(|v| v.as_str().map(String::from))
@@ -94,7 +94,7 @@ pub fn index_json(c: &Compiled) -> Json {
         "bundle": {"id": c.meta.id, "name": c.meta.name, "version": c.meta.version, "hash": c.hash,
                    "publisher": c.meta.publisher, "description": c.meta.description, "license": c.meta.license},
         "counts": {"facts": c.facts.len(), "debunked": c.debunked.len(), "sources": c.sources.len(), "entities": c.entities.len()},
-        "stats": stats(c),
+        "stats": stats(&[c]),
         "sources": c.sources,
         "entities": c.entities,
         "facts": facts,

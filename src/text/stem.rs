@@ -110,7 +110,6 @@ fn is_vowel(c: u8) -> bool {
 
 fn prefix_forms(w: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let b = w.as_bytes();
     let first_vowel = |rest: &str| rest.bytes().next().is_some_and(is_vowel);
     for plain in ["di", "ke", "ter", "ber", "per", "se"] {
         if let Some(rest) = w.strip_prefix(plain) {
@@ -147,7 +146,6 @@ fn prefix_forms(w: &str) -> Vec<String> {
             out.push(r.to_string());
         }
     }
-    let _ = b;
     out.retain(|s| s.len() >= 3);
     out
 }

@@ -696,7 +696,6 @@ impl PageScanner {
         }
         inner.listening = true;
         let doc = document().map_err(JsValue::from)?;
-        let window = web_sys::window().ok_or("no window")?;
 
         // Click: open the card of the claim under the pointer, or act on a card button.
         let weak = Rc::downgrade(&self.inner);
@@ -911,7 +910,6 @@ impl PageScanner {
         }
         inner.observer = Some(observer);
         inner.closures.push(on_mutation);
-        let _ = window;
         Ok(())
     }
 }
