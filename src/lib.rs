@@ -18,6 +18,7 @@ pub mod claims;
 pub mod engine;
 pub mod extract;
 pub mod html;
+pub mod parts;
 pub mod report;
 pub mod text;
 pub mod verify;

@@ -200,3 +200,104 @@ async fn a_sliced_scan_of_a_long_page_finds_what_one_scan_finds() {
     assert_eq!(highlight_size("saring-contradicted"), 300);
     sliced.stop();
 }
+
+fn last_scan(scanner: &PageScanner, field: &str) -> u32 {
+    let stats = scanner.last_scan().expect("stats");
+    js_sys::Reflect::get(&stats, &field.into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(-1.0) as u32
+}
+
+/// Paragraphs that differ from one another, so that no two parts of the page are alike.
+fn numbered_paragraphs(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                "<p>Laporan {i}: pemungutan suara Pemilu 2024 digelar pada 15 Februari 2024 di TPS {i}.</p>\
+                 <p>Warga kampung {i} menonton pertandingan sepak bola pada sore hari.</p>"
+            )
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_rescan_after_the_page_grows_checks_only_the_new_text() {
+    let root = fixture(&numbered_paragraphs(400));
+    let scanner = PageScanner::new(wasm_bindgen::JsValue::UNDEFINED).expect("scanner");
+    wasm_bindgen_futures::JsFuture::from(scanner.start())
+        .await
+        .expect("start");
+    let parts = last_scan(&scanner, "parts");
+    assert!(parts >= 5, "a 50 KB page is checked in parts: {parts}");
+    assert_eq!(last_scan(&scanner, "checked"), parts);
+    assert_eq!(highlight_size("saring-contradicted"), 400);
+
+    // Infinite scroll: one more article at the end.
+    let p: HtmlElement = doc()
+        .create_element("p")
+        .expect("p")
+        .dyn_into()
+        .expect("html");
+    p.set_text_content(Some("DPR hasil Pemilu 2024 memiliki 575 kursi."));
+    root.append_child(&p).expect("append");
+    sleep(1500).await;
+    assert_eq!(highlight_size("saring-contradicted"), 401);
+    let checked = last_scan(&scanner, "checked");
+    let reused = last_scan(&scanner, "reused");
+    assert!(
+        checked <= 2,
+        "only the changed tail is checked again: {checked}"
+    );
+    assert!(
+        reused + 2 >= parts,
+        "the rest comes from the cache: {reused} of {parts}"
+    );
+
+    // An edit in the middle: the parts around it are checked, the others are not.
+    let mid: Node = root
+        .children()
+        .item(400)
+        .expect("a paragraph in the middle")
+        .into();
+    mid.set_text_content(Some(
+        "KPU menetapkan DPT Pemilu 2024 sebanyak 204.807.222 pemilih.",
+    ));
+    sleep(1500).await;
+    assert!(last_scan(&scanner, "checked") <= 3);
+    assert_eq!(highlight_size("saring-verified"), 1);
+    scanner.stop();
+}
+
+#[wasm_bindgen_test]
+async fn a_dismissed_claim_stays_hidden_across_rescans() {
+    let root = fixture(concat!(
+        "<p>Pemungutan suara Pemilu 2024 digelar pada 15 Februari 2024.</p>",
+        "<p>KPU menetapkan DPT Pemilu 2024 sebanyak 204.807.222 pemilih.</p>",
+        "<p>Sekali lagi: pemungutan suara Pemilu 2024 digelar pada 15 Februari 2024.</p>"
+    ));
+    let scanner = PageScanner::new(wasm_bindgen::JsValue::UNDEFINED).expect("scanner");
+    wasm_bindgen_futures::JsFuture::from(scanner.start())
+        .await
+        .expect("start");
+    assert_eq!(highlight_size("saring-contradicted"), 2);
+    scanner.dismiss(0).expect("dismiss");
+    // The first claim is gone, the second contradicted one has other text and stays.
+    assert_eq!(highlight_size("saring-contradicted"), 1);
+    assert_eq!(
+        attr("data-saring-counts").as_deref(),
+        Some(r#"{"verified":1,"contradicted":1,"debunked":0,"unverified":0}"#)
+    );
+    // A change re-scans the page; the dismissed claim does not come back.
+    let p: HtmlElement = doc()
+        .create_element("p")
+        .expect("p")
+        .dyn_into()
+        .expect("html");
+    p.set_text_content(Some("Cuaca cerah di Jakarta hari ini."));
+    root.append_child(&p).expect("append");
+    sleep(1500).await;
+    assert_eq!(attr("data-saring-state").as_deref(), Some("done"));
+    assert_eq!(highlight_size("saring-contradicted"), 1);
+    scanner.stop();
+}

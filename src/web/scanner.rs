@@ -22,7 +22,7 @@ use web_sys::{
 use super::card::{Action, Card};
 use super::dom_text::{PageText, Walker, collect};
 use super::highlight;
-use crate::engine::DocTopic;
+use crate::parts::{PartCache, PartScan};
 use crate::text::normalize::fold;
 use crate::{CheckOptions, Claim, Engine, Lang, Verdict};
 
@@ -66,6 +66,14 @@ struct Inner {
     bundle_version: String,
     /// Incremented by every scan: a sliced scan overtaken by a newer one drops its results.
     generation: u64,
+    /// What each part of the page text gave at the last sliced scan, by the part's text: a
+    /// re-scan after the page changed checks only the parts whose text is new.
+    parts: PartCache,
+    /// When the first change not yet re-scanned came (ms): changes that keep coming (a ticker,
+    /// a clock) postpone the re-scan at most [`RESCAN_MAX_WAIT_MS`].
+    pending_since: Option<f64>,
+    /// The last completed sliced scan: parts checked, parts taken from the cache, time.
+    last_scan: ScanStats,
     /// Closures handed to the DOM; kept alive as long as the scanner.
     closures: Vec<Closure<dyn FnMut(JsValue)>>,
     /// Listeners to remove when the scanner stops: (target, event, capture, closure index).
@@ -105,6 +113,15 @@ impl Drop for Inner {
     fn drop(&mut self) {
         self.teardown();
     }
+}
+
+/// What the last sliced scan did (for tests and benchmarks: `PageScanner.lastScan()`).
+#[derive(Debug, Default, Clone, Copy, Serialize)]
+struct ScanStats {
+    parts: usize,
+    checked: usize,
+    reused: usize,
+    ms: f64,
 }
 
 /// The key a dismissed claim is remembered by: its folded text, spaces collapsed.
@@ -181,20 +198,6 @@ impl Inner {
             };
             ranges.push(r);
         }
-        let groups: Vec<(Verdict, Vec<Range>)> = Verdict::ALL
-            .into_iter()
-            .filter(|v| self.shown(*v))
-            .map(|v| {
-                let rs = claims
-                    .iter()
-                    .zip(&ranges)
-                    .filter(|(c, _)| c.verdict == v)
-                    .filter_map(|(_, r)| r.clone())
-                    .collect();
-                (v, rs)
-            })
-            .collect();
-        highlight::set(&groups)?;
         self.page = page;
         self.claims = claims;
         self.ranges = ranges;
@@ -202,6 +205,28 @@ impl Inner {
         if let Some(card) = &self.card {
             card.hide();
         }
+        self.publish()
+    }
+
+    /// Registers the highlights of the claims held, and tells the counts: the test hook on
+    /// `<html>` and the `on_change` callback.
+    fn publish(&mut self) -> Result<String, JsValue> {
+        let doc = document().map_err(JsValue::from)?;
+        let groups: Vec<(Verdict, Vec<Range>)> = Verdict::ALL
+            .into_iter()
+            .filter(|v| self.shown(*v))
+            .map(|v| {
+                let rs = self
+                    .claims
+                    .iter()
+                    .zip(&self.ranges)
+                    .filter(|(c, _)| c.verdict == v)
+                    .filter_map(|(_, r)| r.clone())
+                    .collect();
+                (v, rs)
+            })
+            .collect();
+        highlight::set(&groups)?;
         let counts = counts_json(&self.claims);
         if let Some(html) = doc.document_element() {
             html.set_attribute("data-saring-counts", &counts)?;
@@ -298,11 +323,26 @@ impl Inner {
         )
     }
 
+    /// Hides claim `i` and every other claim with the same text, without a re-scan.
     fn dismiss(&mut self, i: usize) -> Result<(), JsValue> {
-        if let Some(c) = self.claims.get(i) {
-            self.dismissed.insert(claim_key(&c.text));
+        let Some(key) = self.claims.get(i).map(|c| claim_key(&c.text)) else {
+            return Ok(());
+        };
+        let keep: Vec<bool> = self
+            .claims
+            .iter()
+            .map(|c| claim_key(&c.text) != key)
+            .collect();
+        self.dismissed.insert(key);
+        let mut k = keep.iter();
+        self.claims.retain(|_| *k.next().unwrap_or(&true));
+        let mut k = keep.iter();
+        self.ranges.retain(|_| *k.next().unwrap_or(&true));
+        self.current = None;
+        if let Some(card) = &self.card {
+            card.hide();
         }
-        self.scan().map(|_| ())
+        self.publish().map(|_| ())
     }
 }
 
@@ -316,8 +356,10 @@ fn page_root(doc: &Document) -> Node {
 /// Work on the page is cut into slices of about this many milliseconds, so that the page
 /// stays responsive (a long task is one over 50 ms).
 const SLICE_MS: f64 = 20.0;
-/// The page text is checked in parts of about this many bytes, cut at line breaks.
-const PART_BYTES: usize = 6 * 1024;
+/// A change to the page is re-scanned this long after the last change…
+const RESCAN_DELAY_MS: i32 = 600;
+/// …but changes that keep coming postpone it at most this long.
+const RESCAN_MAX_WAIT_MS: f64 = 2000.0;
 
 fn now() -> f64 {
     web_sys::window()
@@ -338,34 +380,11 @@ async fn yield_now() {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
-/// Parts of `text` of about [`PART_BYTES`], cut after a line break where there is one:
-/// (byte start, byte end, UTF-16 start).
-fn parts(text: &str) -> Vec<(usize, usize, u32)> {
-    let mut out = Vec::new();
-    let mut start = 0usize;
-    let mut base16 = 0u32;
-    while start < text.len() {
-        let mut end = (start + PART_BYTES).min(text.len());
-        while !text.is_char_boundary(end) {
-            end += 1;
-        }
-        if end < text.len() {
-            end = match text[start..end].rfind('\n') {
-                Some(k) if k > 0 => start + k + 1,
-                _ => text[end..].find('\n').map_or(text.len(), |k| end + k + 1),
-            };
-        }
-        out.push((start, end, base16));
-        base16 += text[start..end].encode_utf16().count() as u32;
-        start = end;
-    }
-    out
-}
-
 /// A scan cut into slices: walk the page (one task), check the text part by part, yielding
 /// to the browser every [`SLICE_MS`], then highlight. A newer scan or a stop makes an older
 /// one give up. Returns the counts JSON, or `None` when it gave up.
 async fn run_sliced(weak: std::rc::Weak<RefCell<Inner>>) -> Result<Option<String>, JsValue> {
+    let started = now();
     let doc = document().map_err(JsValue::from)?;
     let (generation, opts) = {
         let Some(rc) = weak.upgrade() else {
@@ -394,10 +413,9 @@ async fn run_sliced(weak: std::rc::Weak<RefCell<Inner>>) -> Result<Option<String
     }
     let page = walker.finish();
     yield_now().await;
-    let mut doc_topic = DocTopic::default();
-    let mut claims = Vec::new();
+    let mut scan = PartScan::new(&page.text);
     let mut t0 = now();
-    for (a, b, base16) in parts(&page.text) {
+    loop {
         {
             let Some(rc) = weak.upgrade() else {
                 return Ok(None);
@@ -408,15 +426,8 @@ async fn run_sliced(weak: std::rc::Weak<RefCell<Inner>>) -> Result<Option<String
             if inner.generation != generation || inner.stopped {
                 return Ok(None);
             }
-            let report = inner
-                .engine
-                .check_part(&page.text[a..b], &opts, &mut doc_topic);
-            for mut c in report.claims {
-                c.start += a;
-                c.end += a;
-                c.start_utf16 += base16 as usize;
-                c.end_utf16 += base16 as usize;
-                claims.push(c);
+            if !scan.step(&inner.engine, &page.text, &opts, &inner.parts) {
+                break;
             }
         }
         if now() - t0 > SLICE_MS {
@@ -433,7 +444,30 @@ async fn run_sliced(weak: std::rc::Weak<RefCell<Inner>>) -> Result<Option<String
     if inner.generation != generation || inner.stopped {
         return Ok(None);
     }
-    inner.finish(page, claims).map(Some)
+    inner.last_scan = ScanStats {
+        parts: scan.checked + scan.reused,
+        checked: scan.checked,
+        reused: scan.reused,
+        ms: now() - started,
+    };
+    let (claims, parts) = scan.finish();
+    inner.parts = parts;
+    let counts = inner.finish(page, claims)?;
+    inner.last_scan.ms = now() - started;
+    Ok(Some(counts))
+}
+
+/// Starts a sliced scan that nobody awaits (a re-scan after changes): a failure sets the
+/// test hook to `error` and is logged, never thrown into the page.
+fn spawn_scan(weak: std::rc::Weak<RefCell<Inner>>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Err(e) = run_sliced(weak).await {
+            if let Ok(doc) = document() {
+                set_state(&doc, "error");
+            }
+            web_sys::console::warn_2(&"[Saring] re-scan failed:".into(), &e);
+        }
+    });
 }
 
 fn caret_at(doc: &Document, x: f64, y: f64) -> Option<(Node, u32)> {
@@ -508,6 +542,9 @@ impl PageScanner {
                 stopped: false,
                 bundle_version,
                 generation: 0,
+                parts: PartCache::default(),
+                pending_since: None,
+                last_scan: ScanStats::default(),
                 closures: Vec::new(),
                 listeners: Vec::new(),
             })),
@@ -665,6 +702,18 @@ impl PageScanner {
         }
         report
             .claims
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// What the last completed sliced scan did: `{parts, checked, reused, ms}` (parts of the
+    /// page text, how many were checked, how many were unchanged and taken from the cache, and
+    /// the scan's time from start to highlights in milliseconds).
+    #[wasm_bindgen(js_name = lastScan)]
+    pub fn last_scan(&self) -> Result<JsValue, JsError> {
+        let inner = self.inner.try_borrow().map_err(|_| JsError::new("busy"))?;
+        inner
+            .last_scan
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| JsError::new(&e.to_string()))
     }
@@ -860,17 +909,22 @@ impl PageScanner {
         }
         inner.closures.push(on_card);
 
-        // Page changes: re-scan 600 ms after the last change (infinite scroll, SPAs).
+        // Page changes (infinite scroll, single-page apps): re-scan, sliced, a little after
+        // the last change; only the parts of the text that changed are checked again.
         let weak = Rc::downgrade(&self.inner);
         let rescan = Closure::<dyn FnMut(JsValue)>::new(move |_| {
             let Some(rc) = weak.upgrade() else { return };
-            let Ok(mut inner) = rc.try_borrow_mut() else {
-                return;
-            };
-            inner.timer = None;
-            if !inner.stopped {
-                let _ = inner.scan();
+            {
+                let Ok(mut inner) = rc.try_borrow_mut() else {
+                    return;
+                };
+                inner.timer = None;
+                inner.pending_since = None;
+                if inner.stopped {
+                    return;
+                }
             }
+            spawn_scan(Rc::downgrade(&rc));
         });
         let rescan_fn: js_sys::Function =
             rescan.as_ref().unchecked_ref::<js_sys::Function>().clone();
@@ -886,18 +940,23 @@ impl PageScanner {
             let ours = js_sys::Array::from(&records).iter().all(|r| {
                 Reflect::get(&r, &"target".into())
                     .ok()
-                    .and_then(|t| t.dyn_into::<Element>().ok().or_else(|| None))
+                    .and_then(|t| t.dyn_into::<Element>().ok())
                     .is_some_and(|t| t.id() == host_id)
             });
             if ours || inner.stopped {
                 return;
             }
             let Some(w) = web_sys::window() else { return };
+            let t = now();
+            let since = *inner.pending_since.get_or_insert(t);
+            if inner.timer.is_some() && t - since > RESCAN_MAX_WAIT_MS {
+                return; // waited long enough: let the timer that is set run
+            }
             if let Some(t) = inner.timer.take() {
                 w.clear_timeout_with_handle(t);
             }
             inner.timer = w
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&rescan_fn, 600)
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&rescan_fn, RESCAN_DELAY_MS)
                 .ok();
         });
         let observer = MutationObserver::new(on_mutation.as_ref().unchecked_ref())?;
