@@ -153,6 +153,11 @@ impl PartScan {
         }
     }
 
+    /// The size in bytes of the part the next [`PartScan::step`] handles.
+    pub fn next_len(&self) -> Option<usize> {
+        self.parts.get(self.next).map(|&(a, b, _)| b - a)
+    }
+
     /// Handles the next part of `text` (the same text given to [`PartScan::new`]); false when
     /// there was none left.
     pub fn step(

@@ -177,27 +177,26 @@ impl Inner {
 
     /// Turns the claims of `page` into ranges and highlights, and sets the test hook.
     fn finish(&mut self, page: PageText, claims: Vec<Claim>) -> Result<String, JsValue> {
-        let doc = document().map_err(JsValue::from)?;
-        let claims: Vec<Claim> = claims
+        let claims = self.undismissed(claims);
+        let ranges = ranges_for(&page, &claims)?;
+        self.finish_with(page, claims, ranges)
+    }
+
+    /// The claims the reader has not dismissed.
+    fn undismissed(&self, claims: Vec<Claim>) -> Vec<Claim> {
+        claims
             .into_iter()
             .filter(|c| !self.dismissed.contains(&claim_key(&c.text)))
-            .collect();
-        let mut ranges = Vec::with_capacity(claims.len());
-        for c in &claims {
-            let r = match (
-                page.position(c.start_utf16 as u32, false),
-                page.position(c.end_utf16 as u32, true),
-            ) {
-                (Some((sn, so)), Some((en, eo))) => {
-                    let r = doc.create_range()?;
-                    r.set_start(&sn, so)?;
-                    r.set_end(&en, eo)?;
-                    Some(r)
-                }
-                _ => None,
-            };
-            ranges.push(r);
-        }
+            .collect()
+    }
+
+    /// Holds `claims` with their `ranges` (one each), highlights them, sets the test hook.
+    fn finish_with(
+        &mut self,
+        page: PageText,
+        claims: Vec<Claim>,
+        ranges: Vec<Option<Range>>,
+    ) -> Result<String, JsValue> {
         self.page = page;
         self.claims = claims;
         self.ranges = ranges;
@@ -346,6 +345,28 @@ impl Inner {
     }
 }
 
+/// The DOM range of each claim, or `None` where its text is no longer in the page.
+fn ranges_for(page: &PageText, claims: &[Claim]) -> Result<Vec<Option<Range>>, JsValue> {
+    let doc = document().map_err(JsValue::from)?;
+    let mut ranges = Vec::with_capacity(claims.len());
+    for c in claims {
+        let r = match (
+            page.position(c.start_utf16 as u32, false),
+            page.position(c.end_utf16 as u32, true),
+        ) {
+            (Some((sn, so)), Some((en, eo))) => {
+                let r = doc.create_range()?;
+                r.set_start(&sn, so)?;
+                r.set_end(&en, eo)?;
+                Some(r)
+            }
+            _ => None,
+        };
+        ranges.push(r);
+    }
+    Ok(ranges)
+}
+
 fn page_root(doc: &Document) -> Node {
     match doc.body() {
         Some(b) => b.into(),
@@ -356,6 +377,45 @@ fn page_root(doc: &Document) -> Node {
 /// Work on the page is cut into slices of about this many milliseconds, so that the page
 /// stays responsive (a long task is one over 50 ms).
 const SLICE_MS: f64 = 20.0;
+/// One slice of work on the main thread: how long it has run, and how fast checking went so
+/// far in this scan, to tell whether the next part still fits. (Checking a part of a few KB
+/// takes a few ms, three times that on a loaded machine: waiting until the slice is over
+/// before yielding would let slices run well past 50 ms.)
+#[derive(Clone, Copy)]
+struct Slice {
+    t0: f64,
+    /// Milliseconds per byte, the slowest part seen in this scan (starts at a guess).
+    ms_per_byte: f64,
+}
+
+impl Slice {
+    fn start() -> Slice {
+        Slice {
+            t0: now(),
+            ms_per_byte: 0.004,
+        }
+    }
+
+    fn restart(self) -> Slice {
+        Slice { t0: now(), ..self }
+    }
+
+    fn elapsed(&self) -> f64 {
+        now() - self.t0
+    }
+
+    fn would_overrun(&self, next_bytes: usize) -> bool {
+        let elapsed = self.elapsed();
+        elapsed > 0.0 && elapsed + self.ms_per_byte * next_bytes as f64 > SLICE_MS
+    }
+
+    fn learn(&mut self, bytes: usize, ms: f64) {
+        if bytes > 0 {
+            self.ms_per_byte = (ms / bytes as f64).max(self.ms_per_byte * 0.9);
+        }
+    }
+}
+
 /// A change to the page is re-scanned this long after the last change…
 const RESCAN_DELAY_MS: i32 = 600;
 /// …but changes that keep coming postpone it at most this long.
@@ -414,8 +474,13 @@ async fn run_sliced(weak: std::rc::Weak<RefCell<Inner>>) -> Result<Option<String
     let page = walker.finish();
     yield_now().await;
     let mut scan = PartScan::new(&page.text);
-    let mut t0 = now();
+    let mut slice = Slice::start();
     loop {
+        // Yield first when the next part would not fit in this slice any more.
+        if slice.would_overrun(scan.next_len().unwrap_or(0)) {
+            yield_now().await;
+            slice = slice.restart();
+        }
         {
             let Some(rc) = weak.upgrade() else {
                 return Ok(None);
@@ -426,14 +491,49 @@ async fn run_sliced(weak: std::rc::Weak<RefCell<Inner>>) -> Result<Option<String
             if inner.generation != generation || inner.stopped {
                 return Ok(None);
             }
+            let (len, checked) = (scan.next_len().unwrap_or(0), scan.checked);
+            let t = now();
             if !scan.step(&inner.engine, &page.text, &opts, &inner.parts) {
                 break;
             }
+            if scan.checked > checked {
+                slice.learn(len, now() - t);
+            }
         }
-        if now() - t0 > SLICE_MS {
+    }
+    let stats = ScanStats {
+        parts: scan.checked + scan.reused,
+        checked: scan.checked,
+        reused: scan.reused,
+        ms: 0.0,
+    };
+    let (claims, parts) = scan.finish();
+    let claims = {
+        let Some(rc) = weak.upgrade() else {
+            return Ok(None);
+        };
+        let Ok(inner) = rc.try_borrow() else {
+            return Ok(None);
+        };
+        inner.undismissed(claims)
+    };
+    // Ranges, in slices too (thousands of claims on a long page).
+    let mut ranges = Vec::with_capacity(claims.len());
+    for chunk in claims.chunks(256) {
+        if slice.elapsed() > SLICE_MS {
             yield_now().await;
-            t0 = now();
+            slice = slice.restart();
+            let Some(rc) = weak.upgrade() else {
+                return Ok(None);
+            };
+            let Ok(inner) = rc.try_borrow() else {
+                return Ok(None);
+            };
+            if inner.generation != generation || inner.stopped {
+                return Ok(None);
+            }
         }
+        ranges.extend(ranges_for(&page, chunk)?);
     }
     let Some(rc) = weak.upgrade() else {
         return Ok(None);
@@ -444,15 +544,9 @@ async fn run_sliced(weak: std::rc::Weak<RefCell<Inner>>) -> Result<Option<String
     if inner.generation != generation || inner.stopped {
         return Ok(None);
     }
-    inner.last_scan = ScanStats {
-        parts: scan.checked + scan.reused,
-        checked: scan.checked,
-        reused: scan.reused,
-        ms: now() - started,
-    };
-    let (claims, parts) = scan.finish();
+    inner.last_scan = stats;
     inner.parts = parts;
-    let counts = inner.finish(page, claims)?;
+    let counts = inner.finish_with(page, claims, ranges)?;
     inner.last_scan.ms = now() - started;
     Ok(Some(counts))
 }
