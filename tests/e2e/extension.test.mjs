@@ -1,161 +1,40 @@
 // The browser extension (dist/chromium, assembled by the build) loaded into real headless
 // Chromium (Debian's), on the fixture pages in tests/e2e/pages served by saring-serve on
 // 127.0.0.1. Checks the content script against the CLI's verdicts for the same visible text, the
-// highlights in the page's own highlight registry, the badge, the popup, the per-site switch,
-// the options page (bundle import) — and that the extension made no network request.
+// highlights in the page's own highlight registry, the card, the badge, the popup, the per-site
+// switch, the options page (bundle import) — and that the extension made no network request.
+// Hostile pages, bad bundles and persistence are in hostile.test.mjs.
 //
 //   cd tests/e2e && node --test extension.test.mjs
 //   SARING_EXTENSION=/path/to/unpacked node --test extension.test.mjs   (another build)
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import {
+  root, pages, shots, VERDICTS, expected, eventually, waitState, countsOf, badgeWant, launch, cardOf,
+} from './harness.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const pages = path.join(root, 'tests/e2e/pages');
-const shots = path.join(root, 'target/screenshots');
-const ext = path.resolve(process.env.SARING_EXTENSION || path.join(root, 'dist/chromium'));
-const cli = process.env.SARING_CLI || path.join(root, 'target/release/saring');
-const VERDICTS = ['verified', 'contradicted', 'debunked', 'unverified'];
-
-let server;
-let base;
+let h;
 let context;
 let extId;
-const requests = [];
+let base;
 
-/** Starts saring-serve on a free port and resolves with its address. */
-function serve(dir) {
-  const bin = process.env.SARING_SERVE || path.join(root, 'target/release/saring-serve');
-  const child = spawn(bin, [dir, '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.stdout.on('data', (chunk) => {
-      const m = /http:\/\/(127\.0\.0\.1:\d+)\//.exec(String(chunk));
-      if (m) resolve({ child, base: `http://${m[1]}` });
-    });
-  });
-}
-
-/** The CLI's verdicts for the visible text of a fixture page (optionally with extra bundles). */
-function expected(file, bundles = []) {
-  const args = ['check', '--format', 'json', '--html'];
-  for (const b of bundles) args.push('--bundle', path.join(pages, b));
-  const out = execFileSync(cli, [...args, path.join(pages, file)], { encoding: 'utf8' });
-  const claims = JSON.parse(out).inputs[0].claims;
-  const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0]));
-  for (const c of claims) counts[c.verdict] += 1;
-  return { claims, counts };
-}
-
-async function worker() {
-  const [sw] = context.serviceWorkers();
-  return sw ?? context.waitForEvent('serviceworker', { timeout: 10000 });
-}
-
-async function inWorker(fn, arg) {
-  return (await worker()).evaluate(fn, arg);
-}
-
-async function tabIds() {
-  return inWorker(async () => (await chrome.tabs.query({})).map((t) => t.id));
-}
-
-/** A new tab on a fixture page, with its tab id (found as the one id that was not there before). */
-async function openTab(file) {
-  const known = new Set(await tabIds());
-  const page = await context.newPage();
-  const errors = [];
-  const warnings = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'warning' && m.text().includes('[Saring]')) warnings.push(m.text()); });
-  let tabId;
-  for (let i = 0; i < 50 && tabId === undefined; i += 1) {
-    tabId = (await tabIds()).find((id) => !known.has(id));
-    if (tabId === undefined) await page.waitForTimeout(100);
-  }
-  assert.ok(tabId !== undefined, 'the new tab shows up in chrome.tabs');
-  if (file) await page.goto(`${base}/${file}`);
-  return { page, tabId, errors, warnings };
-}
-
-async function waitState(page, states, timeout = 30000) {
-  const want = [].concat(states);
-  await page.waitForFunction((s) => s.includes(document.documentElement.dataset.saringState), want, { timeout });
-  return page.evaluate(() => document.documentElement.dataset.saringState);
-}
-
-async function countsOf(page) {
-  return JSON.parse(await page.evaluate(() => document.documentElement.dataset.saringCounts || 'null'));
-}
-
-/** Polls `fn` until it returns `want` (deep-equal) or the time is up; returns the last value. */
-async function eventually(fn, want, timeout = 10000) {
-  const end = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await fn();
-    try {
-      assert.deepEqual(last, want);
-      return last;
-    } catch (e) {
-      if (Date.now() > end) throw e;
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-function badge(tabId) {
-  return inWorker((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
-}
-
-function badgeWant(counts, sensitivity = 'all') {
-  const n = counts.contradicted + counts.debunked + (sensitivity === 'all' ? counts.unverified : 0);
-  return n ? String(n) : '';
-}
-
-async function resetStorage() {
-  await inWorker(() => chrome.storage.local.clear());
-}
-
-async function openPopup(tabId, viewport = { width: 360, height: 600 }) {
-  const popup = await context.newPage();
-  await popup.setViewportSize(viewport);
-  const errors = [];
-  popup.on('pageerror', (e) => errors.push(String(e)));
-  await popup.goto(`chrome-extension://${extId}/popup.html?tab=${tabId}`);
-  await popup.waitForFunction(() => !['loading', 'scanning'].includes(document.documentElement.dataset.saringPopup),
-    null, { timeout: 20000 });
-  return { popup, errors };
-}
+const inWorker = (fn, arg) => h.inWorker(fn, arg);
+const openTab = (file) => h.openTab(file);
+const badge = (tabId) => h.badge(tabId);
+const resetStorage = () => h.resetStorage();
+const openPopup = (tabId, viewport) => h.openPopup(tabId, viewport);
 
 before(async () => {
-  assert.ok(existsSync(path.join(ext, 'manifest.json')) && existsSync(path.join(ext, 'content.js')),
-    `no unpacked extension in ${ext}: run ./build.sh first`);
-  assert.ok(existsSync(path.join(ext, 'pkg/saring.js')), `${ext}/pkg/saring.js is missing: run ./build.sh first`);
   await mkdir(shots, { recursive: true });
-  ({ child: server, base } = await serve(pages));
-  context = await chromium.launchPersistentContext('', {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic',
-      `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
-  });
-  context.on('request', (r) => requests.push(r.url()));
-  const sw = await worker();
-  extId = new URL(sw.url()).host;
+  h = await launch();
+  ({ context, extId, base } = h);
 });
 
 after(async () => {
-  await context?.close();
-  server?.kill();
+  await h?.close();
 });
 
 test('manifests and locales: one source for both browsers, every string in both languages', async () => {
@@ -501,9 +380,81 @@ test('options: the built-in bundle, a bad file refused with nothing changed, a g
   await resetStorage();
 });
 
+test('the claim card: a click on a highlight or the keyboard opens it, closed to the page; its buttons work', async () => {
+  await resetStorage();
+  await inWorker(() => chrome.storage.local.set({ lang: 'en' }));
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  const file = 'article-004.html';
+  const want = expected(file);
+  const contradicted = want.claims.find((c) => c.verdict === 'contradicted');
+  assert.ok(contradicted?.official_value, 'the fixture has a contradicted claim with an official value');
+  const { page, errors } = await openTab(file);
+  await waitState(page, 'done');
+
+  // A click in the middle of the contradicted highlight.
+  const where = () => page.evaluate(() => {
+    const r = [...CSS.highlights.get('saring-contradicted')][0];
+    r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const b = r.getClientRects()[0];
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  });
+  let at = await where();
+  await page.mouse.click(at.x, at.y);
+  const card = await eventually(async () => {
+    const c = await cardOf(page);
+    return Boolean(c?.buttons.close);
+  }, true).then(() => cardOf(page));
+  assert.equal(card.mode, 'closed', 'page scripts cannot reach into the card');
+  assert.equal(await page.evaluate(() => document.querySelector('#saring-card-host')?.shadowRoot ?? null), null);
+  assert.match(card.text, /Contradicted/);
+  assert.ok(card.text.includes(`Official value: ${contradicted.official_value}`), card.text);
+  assert.ok(card.text.includes(contradicted.reason.en.slice(0, 40)), card.text);
+  for (const s of contradicted.sources) assert.ok(card.text.includes(s.name), `source ${s.name} in the card`);
+  assert.match(card.html, /<a [^>]*href="https:\/\/[^"]+"[^>]*rel="noopener noreferrer"/);
+  assert.deepEqual(Object.keys(card.buttons).sort(), ['close', 'dismiss', 'report']);
+  await page.screenshot({ path: path.join(shots, 'ext-card.png') });
+
+  // Close, then the keyboard: Alt+Shift+N opens the first claim's card, Escape closes it.
+  await page.mouse.click(card.buttons.close.x, card.buttons.close.y);
+  await eventually(async () => Object.keys((await cardOf(page))?.buttons ?? {}).length, 0);
+  await page.keyboard.press('Alt+Shift+N');
+  await eventually(async () => Object.keys((await cardOf(page))?.buttons ?? {}).length, 3);
+  await page.keyboard.press('Escape');
+  await eventually(async () => Object.keys((await cardOf(page))?.buttons ?? {}).length, 0);
+
+  // Report: a ready-made report on the clipboard, nothing sent.
+  at = await where();
+  await page.mouse.click(at.x, at.y);
+  const open = await eventually(async () => Boolean((await cardOf(page))?.buttons.report), true).then(() => cardOf(page));
+  await page.mouse.click(open.buttons.report.x, open.buttons.report.y);
+  const report = await eventually(async () => {
+    const t = await page.evaluate(() => navigator.clipboard.readText().catch(() => ''));
+    return t.includes('Saring report');
+  }, true).then(() => page.evaluate(() => navigator.clipboard.readText()));
+  assert.ok(report.includes(`Page: ${base}/${file}`), report);
+  assert.match(report, /Verdict: contradicted/);
+  assert.match(report, /Bundle: saring-default \d{4}\.\d{2}\.\d{2}/);
+  assert.ok(report.includes(contradicted.text.replace(/\s+/g, ' ').trim().slice(0, 30)), report);
+
+  // Dismiss: the highlight goes, the counts drop, the key is remembered and applies after a reload.
+  const now = await cardOf(page);
+  await page.mouse.click(now.buttons.dismiss.x, now.buttons.dismiss.y);
+  const fewer = { ...want.counts, contradicted: want.counts.contradicted - 1 };
+  await eventually(() => countsOf(page), fewer);
+  assert.equal(await page.evaluate(() => CSS.highlights.get('saring-contradicted')?.size ?? 0), fewer.contradicted);
+  await eventually(async () => ((await inWorker(() => chrome.storage.local.get('dismissed'))).dismissed ?? []).length, 1);
+  await page.reload();
+  await waitState(page, 'done');
+  assert.deepEqual(await countsOf(page), fewer);
+  assert.deepEqual(errors, []);
+  await page.close();
+  await resetStorage();
+});
+
 test('the extension made no network request', () => {
-  assert.ok(requests.length > 0, 'requests were recorded');
-  const foreign = requests.filter((u) => !u.startsWith(`${base}/`) && !u.startsWith(`chrome-extension://${extId}/`)
+  const urls = h.requests.map((r) => r.url);
+  assert.ok(urls.length > 0, 'requests were recorded');
+  const foreign = urls.filter((u) => !u.startsWith(`${base}/`) && !u.startsWith(`chrome-extension://${extId}/`)
     && u !== 'about:blank');
   assert.deepEqual(foreign, []);
 });
