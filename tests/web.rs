@@ -301,3 +301,53 @@ async fn a_dismissed_claim_stays_hidden_across_rescans() {
     assert_eq!(highlight_size("saring-contradicted"), 1);
     scanner.stop();
 }
+
+/// Runs `code` as a script in the page (test set-up only).
+fn run_js(code: &str) {
+    js_sys::Function::new_no_args(code)
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .expect("script runs");
+}
+
+#[wasm_bindgen_test]
+async fn a_failing_scan_sets_error_and_leaves_the_page_alone() {
+    let root = fixture(concat!(
+        "<p>Pemungutan suara Pemilu 2024 digelar pada 15 Februari 2024.</p>",
+        "<button id=\"own\">own</button>"
+    ));
+    let before = root.inner_html();
+    // The page's own listener, and a browser without the highlight registry (it throws).
+    run_js(
+        "window.ownClicks = 0; document.getElementById('own').addEventListener('click', () => { window.ownClicks += 1; });\
+         window.savedHighlights = Object.getOwnPropertyDescriptor(CSS, 'highlights');\
+         Object.defineProperty(CSS, 'highlights', { get() { throw new Error('no registry'); }, configurable: true });",
+    );
+    let scanner = PageScanner::new(wasm_bindgen::JsValue::UNDEFINED).expect("scanner");
+    let result = wasm_bindgen_futures::JsFuture::from(scanner.start()).await;
+    run_js(
+        "if (window.savedHighlights) Object.defineProperty(CSS, 'highlights', window.savedHighlights);\
+         else delete CSS.highlights;",
+    );
+    assert!(result.is_err(), "the scan fails");
+    assert_eq!(attr("data-saring-state").as_deref(), Some("error"));
+    // The page is as it was and its own script still works.
+    assert_eq!(root.inner_html(), before);
+    let own: HtmlElement = doc()
+        .get_element_by_id("own")
+        .expect("button")
+        .dyn_into()
+        .expect("html");
+    own.click();
+    let clicks = js_sys::Reflect::get(&web_sys::window().expect("window"), &"ownClicks".into())
+        .expect("ownClicks")
+        .as_f64();
+    assert_eq!(clicks, Some(1.0));
+    scanner.stop();
+    // With the registry back, a new scanner works.
+    let again = PageScanner::new(wasm_bindgen::JsValue::UNDEFINED).expect("scanner");
+    wasm_bindgen_futures::JsFuture::from(again.start())
+        .await
+        .expect("scan");
+    assert_eq!(attr("data-saring-state").as_deref(), Some("done"));
+    again.stop();
+}

@@ -80,7 +80,7 @@ export function badgeWant(counts, sensitivity = 'all') {
  * thrown away on close; a directory keeps the profile (storage) across launches. `base` reuses
  * a running fixture server.
  */
-export async function launch({ ext = defaultExtension, userDataDir = '', base = null } = {}) {
+export async function launch({ ext = defaultExtension, userDataDir = '', base = null, args = [] } = {}) {
   assert.ok(existsSync(path.join(ext, 'manifest.json')) && existsSync(path.join(ext, 'content.js')),
     `no unpacked extension in ${ext}: run ./build.sh first`);
   assert.ok(existsSync(path.join(ext, 'pkg/saring.js')), `${ext}/pkg/saring.js is missing: run ./build.sh first`);
@@ -92,7 +92,7 @@ export async function launch({ ext = defaultExtension, userDataDir = '', base = 
     viewport: { width: 1280, height: 900 },
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic',
-      `--disable-extensions-except=${ext}`, `--load-extension=${ext}`],
+      `--disable-extensions-except=${ext}`, `--load-extension=${ext}`, ...args],
   });
   const requests = [];
   context.on('request', (r) => {
