@@ -202,8 +202,25 @@
     selectionScanner = null;
   }
 
+  // The card's words in the chosen language, from _locales (through the service worker: a
+  // content script cannot read the extension's files, and chrome.i18n follows the browser's
+  // language, not the reader's choice). Without an answer the core's own words are used.
+  const labelCache = new Map();
+  async function labelsFor(lang) {
+    if (!labelCache.has(lang)) {
+      let labels = {};
+      try {
+        const got = await api.runtime.sendMessage({ type: 'saring:labels', lang });
+        if (got && typeof got === 'object') labels = got;
+      } catch { /* keep the core's words */ }
+      labelCache.set(lang, labels);
+    }
+    return labelCache.get(lang);
+  }
+
   function scannerOptions(s, withBundles = true) {
     return {
+      labels: s.labels ?? {},
       lang: s.lang,
       sensitivity: s.sensitivity,
       dismissed: s.dismissed,
@@ -250,6 +267,7 @@
       fail(isCspError(e) ? 'csp' : 'load', e);
       return;
     }
+    s.labels = await labelsFor(s.lang);
     try {
       stopAll();
       scanner = newScanner(mod, s);
@@ -357,6 +375,7 @@
       // Switched off here (or not loaded yet): the reader asked explicitly, so check this text.
       const mod = await loadModule();
       const s = settings ?? (await readSettings());
+      s.labels ??= await labelsFor(s.lang);
       selectionScanner ??= newScanner(mod, s);
       target = selectionScanner;
     }

@@ -125,6 +125,29 @@ async function menuTitle() {
   return title;
 }
 
+// ---- the claim card's words ----------------------------------------------------------------
+
+const CARD_LABELS = {
+  verified: 'verdictVerified', contradicted: 'verdictContradicted', debunked: 'verdictDebunked',
+  unverified: 'verdictUnverified', officialValue: 'cardOfficialValue', sources: 'cardSources',
+  dismiss: 'cardDismiss', report: 'cardReport', close: 'cardClose',
+};
+
+/** The card's words in `lang` ('id' or 'en'), from the extension's own _locales. */
+async function cardLabels(lang) {
+  const out = {};
+  let messages = null;
+  if (lang === 'id' || lang === 'en') {
+    try {
+      messages = await (await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`))).json();
+    } catch { /* the browser's language below */ }
+  }
+  for (const [name, key] of Object.entries(CARD_LABELS)) {
+    out[name] = messages?.[key]?.message || api.i18n.getMessage(key) || '';
+  }
+  return out;
+}
+
 async function createMenu() {
   try {
     await api.contextMenus.removeAll();
@@ -155,9 +178,12 @@ api.contextMenus.onClicked.addListener((info, tab) => {
   } catch { /* no content script there (a browser page): nothing to check */ }
 });
 
-api.runtime.onMessage.addListener((msg, sender) => {
+api.runtime.onMessage.addListener((msg, sender, sendResponse) => {
   if (msg?.type === 'saring:counts') {
     onCounts(msg, sender).catch(() => {});
+  } else if (msg?.type === 'saring:labels' && sender.id === api.runtime.id) {
+    cardLabels(msg.lang).then(sendResponse, () => sendResponse({}));
+    return true; // answered asynchronously
   }
   return false; // no answer
 });

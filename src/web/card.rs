@@ -34,6 +34,45 @@ button:focus-visible, a:focus-visible { outline: 3px solid #0b57d0; outline-offs
 @media (forced-colors: active) { .card { border: 2px solid CanvasText; } }
 "#;
 
+/// The card's words in the reader's language, from the extension's `_locales` (the content
+/// script passes them in); a word left out falls back to the core's own wording.
+#[derive(Debug, Default, Clone, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct Labels {
+    pub verified: Option<String>,
+    pub contradicted: Option<String>,
+    pub debunked: Option<String>,
+    pub unverified: Option<String>,
+    pub official_value: Option<String>,
+    pub sources: Option<String>,
+    pub dismiss: Option<String>,
+    pub report: Option<String>,
+    pub close: Option<String>,
+}
+
+impl Labels {
+    fn pick<'a>(given: &'a Option<String>, id: &'a str, en: &'a str, lang: Lang) -> &'a str {
+        match given.as_deref() {
+            Some(s) if !s.trim().is_empty() => s,
+            _ if lang == Lang::Id => id,
+            _ => en,
+        }
+    }
+
+    fn verdict(&self, v: Verdict, lang: Lang) -> String {
+        let given = match v {
+            Verdict::Verified => &self.verified,
+            Verdict::Contradicted => &self.contradicted,
+            Verdict::Debunked => &self.debunked,
+            Verdict::Unverified => &self.unverified,
+        };
+        match given.as_deref() {
+            Some(s) if !s.trim().is_empty() => s.to_string(),
+            _ => i18n::verdict(v, lang).to_string(),
+        }
+    }
+}
+
 /// What the card's buttons do, for the scanner to act on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -102,13 +141,14 @@ impl Card {
         doc: &Document,
         claim: &Claim,
         lang: Lang,
+        labels: &Labels,
         x: f64,
         y: f64,
     ) -> Result<(), wasm_bindgen::JsValue> {
         let b = &self.box_;
         b.set_text_content(None);
         b.set_class_name(&format!("card {}", claim.verdict.as_str()));
-        let label = i18n::verdict(claim.verdict, lang);
+        let label = labels.verdict(claim.verdict, lang);
         b.set_attribute("aria-label", &format!("Saring: {label}"))?;
         let verdict = el(
             doc,
@@ -125,20 +165,17 @@ impl Card {
         let reason = el(doc, "p", "reason", Some(reason))?;
         b.append_child(&reason)?;
         if let (Verdict::Contradicted, Some(ov)) = (claim.verdict, &claim.official_value) {
-            let word = if lang == Lang::Id {
-                "Nilai resmi"
-            } else {
-                "Official value"
-            };
+            let word = Labels::pick(
+                &labels.official_value,
+                "Nilai resmi",
+                "Official value",
+                lang,
+            );
             let official = el(doc, "p", "official", Some(&format!("{word}: {ov}")))?;
             b.append_child(&official)?;
         }
         if !claim.sources.is_empty() {
-            let word = if lang == Lang::Id {
-                "Sumber"
-            } else {
-                "Sources"
-            };
+            let word = Labels::pick(&labels.sources, "Sumber", "Sources", lang);
             let wrap = el(doc, "div", "sources", Some(word))?;
             let ul = el(doc, "ul", "", None)?;
             for s in &claim.sources {
@@ -164,17 +201,12 @@ impl Card {
             b.append_child(&wrap)?;
         }
         let actions = el(doc, "div", "actions", None)?;
-        for (act, id, en) in [
-            ("dismiss", "Abaikan", "Dismiss"),
-            ("report", "Laporkan", "Report"),
-            ("close", "Tutup", "Close"),
+        for (act, given, id, en) in [
+            ("dismiss", &labels.dismiss, "Abaikan", "Dismiss"),
+            ("report", &labels.report, "Laporkan", "Report"),
+            ("close", &labels.close, "Tutup", "Close"),
         ] {
-            let btn = el(
-                doc,
-                "button",
-                "",
-                Some(if lang == Lang::Id { id } else { en }),
-            )?;
+            let btn = el(doc, "button", "", Some(Labels::pick(given, id, en, lang)))?;
             btn.set_attribute("type", "button")?;
             btn.set_attribute("data-action", act)?;
             actions.append_child(&btn)?;

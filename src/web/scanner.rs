@@ -19,7 +19,7 @@ use web_sys::{
     Node, Range,
 };
 
-use super::card::{Action, Card};
+use super::card::{Action, Card, Labels};
 use super::dom_text::{PageText, Walker, collect};
 use super::highlight;
 use crate::parts::{PartCache, PartScan};
@@ -37,6 +37,8 @@ struct Options {
     dismissed: Vec<String>,
     /// Extra bundles (JSON texts) the reader enabled.
     bundles: Vec<String>,
+    /// The card's words in the reader's language (from the extension's `_locales`).
+    labels: Labels,
 }
 
 /// A claim as the popup lists it.
@@ -51,6 +53,7 @@ struct Listed<'a> {
 struct Inner {
     engine: Engine,
     lang: Lang,
+    labels: Labels,
     problems_only: bool,
     dismissed: HashSet<String>,
     page: PageText,
@@ -277,7 +280,7 @@ impl Inner {
             self.card = Some(Card::new(&doc)?);
         }
         if let Some(card) = &self.card {
-            card.show(&doc, &self.claims[i], self.lang, x, y)?;
+            card.show(&doc, &self.claims[i], self.lang, &self.labels, x, y)?;
         }
         self.current = Some(i);
         Ok(())
@@ -622,6 +625,7 @@ impl PageScanner {
             inner: Rc::new(RefCell::new(Inner {
                 engine,
                 lang,
+                labels: opts.labels,
                 problems_only: opts.sensitivity.as_deref() == Some("problems"),
                 dismissed: opts.dismissed.into_iter().collect(),
                 page: PageText::default(),
@@ -790,7 +794,7 @@ impl PageScanner {
         }
         let lang = inner.lang;
         if let (Some(first), Some(card)) = (report.claims.first(), &inner.card) {
-            card.show(&doc, first, lang, x, y)
+            card.show(&doc, first, lang, &inner.labels, x, y)
                 .map_err(|e| JsError::new(&format!("{e:?}")))?;
             card.focus();
         }

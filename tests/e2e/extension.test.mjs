@@ -412,6 +412,19 @@ test('the claim card: a click on a highlight or the keyboard opens it, closed to
   for (const s of contradicted.sources) assert.ok(card.text.includes(s.name), `source ${s.name} in the card`);
   assert.match(card.html, /<a [^>]*href="https:\/\/[^"]+"[^>]*rel="noopener noreferrer"/);
   assert.deepEqual(Object.keys(card.buttons).sort(), ['close', 'dismiss', 'report']);
+  // The card's words come from _locales, in the language chosen in the options.
+  const en = JSON.parse(await readFile(path.join(root, 'extension/_locales/en/messages.json'), 'utf8'));
+  for (const k of ['verdictContradicted', 'cardOfficialValue', 'cardSources', 'cardDismiss', 'cardReport', 'cardClose']) {
+    assert.ok(card.text.includes(en[k].message), `${k} in the card: ${card.text}`);
+  }
+  const ext = await context.newPage();
+  await ext.goto(`chrome-extension://${extId}/popup.html`);
+  const labels = await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'saring:labels', lang: 'id' }));
+  await ext.close();
+  const id = JSON.parse(await readFile(path.join(root, 'extension/_locales/id/messages.json'), 'utf8'));
+  assert.equal(labels.dismiss, id.cardDismiss.message);
+  assert.equal(labels.officialValue, id.cardOfficialValue.message);
+  assert.equal(labels.debunked, id.verdictDebunked.message);
   await page.screenshot({ path: path.join(shots, 'ext-card.png') });
 
   // Close, then the keyboard: Alt+Shift+N opens the first claim's card, Escape closes it.
