@@ -171,9 +171,9 @@ ff = json.load(open(ff_path)) if os.path.exists(ff_path) else {}
 for browser, manifest in (("chromium", base), ("firefox", {**base, **ff})):
     out = os.path.join("dist", browser)
     shutil.rmtree(out, ignore_errors=True)
-    # *.chromium.js / *.firefox.js go to that browser's package only.
+    # *.chromium.* / *.firefox.* (scripts, styles) go to that browser's package only.
     other = "firefox" if browser == "chromium" else "chromium"
-    shutil.copytree(src, out, ignore=shutil.ignore_patterns("manifest*.json", "README.md", "*.test.*", "screenshots", f"*.{other}.js"))
+    shutil.copytree(src, out, ignore=shutil.ignore_patterns("manifest*.json", "README.md", "*.test.*", "screenshots", f"*.{other}.*"))
     os.makedirs(os.path.join(out, "pkg"), exist_ok=True)
     for f in ("saring.js", "saring_bg.wasm"):
         shutil.copy(os.path.join(pkg, f), os.path.join(out, "pkg", f))

@@ -174,10 +174,12 @@ test('manifests and locales: one source for both browsers, every string in both 
   const [cs] = manifest.content_scripts;
   assert.deepEqual([cs.matches, cs.all_frames, cs.run_at, cs.js, cs.css],
     [['<all_urls>'], true, 'document_idle', ['core.chromium.js', 'content.js'], ['content.css']]);
-  // Firefox's content script is the same but for how the core is loaded (core.firefox.js).
+  // Firefox's content script is the same but for how the core is loaded (core.firefox.js) and
+  // tints for the underlines Firefox does not draw (content.firefox.css).
   const [ffcs] = firefox.content_scripts;
   assert.deepEqual(ffcs.js, ['pkg/saring-classic.js', 'core.firefox.js', 'content.js']);
-  assert.deepEqual({ ...ffcs, js: cs.js }, cs);
+  assert.deepEqual(ffcs.css, ['content.css', 'content.firefox.css']);
+  assert.deepEqual({ ...ffcs, js: cs.js, css: cs.css }, cs);
   for (const size of ['16', '32', '48', '128']) {
     const png = await readFile(path.join(src, manifest.icons[size]));
     assert.equal(png.readUInt32BE(16), Number(size), `icon ${size} is ${size} px wide`);
