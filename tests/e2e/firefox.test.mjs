@@ -3,7 +3,8 @@
 // on the fixture pages in tests/e2e/pages served by saring-serve on 127.0.0.1. Checks that the
 // content script runs (installed temporarily from the directory, as about:debugging does), its
 // counts against the CLI's verdicts for the same visible text, the highlights in the page's own
-// registry, the badge, and that the extension logged no error. Screenshots:
+// registry, the marks visible on screen, the badge, what a revoked host permission does, and that
+// the extension logged no error. Screenshots:
 // target/screenshots/firefox-*.png.
 //
 //   GECKODRIVER=… FIREFOX=… node --test firefox.test.mjs   (both default to what is on PATH)
@@ -428,6 +429,17 @@ test('a page whose CSP forbids WebAssembly is checked by the WebAssembly core it
   await assertHighlights(want);
   await screenshot('csp');
   assert.deepEqual(extensionErrors(mark), []);
+});
+
+// Last of the page tests: granting the permission back needs a user gesture WebDriver cannot give.
+test('with its host permission revoked, Firefox runs no content script: pages are left alone', async () => {
+  const left = await inExtension(`await browser.permissions.remove({ origins: ['<all_urls>'] });
+    return browser.permissions.contains({ origins: ['<all_urls>'] });`);
+  assert.equal(left, false);
+  await open('article-004.html?revoked');
+  await sleep(2000); // the time the content script takes with the permission is ~0.3 s
+  assert.equal(await run('return document.documentElement.dataset.saringState ?? null'), null);
+  assert.equal(await run('return CSS.highlights.size'), 0);
 });
 
 test('the extension logged no error and no warning over the whole session', () => {
