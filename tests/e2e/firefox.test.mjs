@@ -429,6 +429,7 @@ test('a page whose CSP forbids WebAssembly is checked by the WebAssembly core it
   await assertHighlights(want);
   await screenshot('csp');
   assert.deepEqual(extensionErrors(mark), []);
+  assert.deepEqual(pageErrors(mark), []);
 });
 
 // Last of the page tests: granting the permission back needs a user gesture WebDriver cannot give.
@@ -442,7 +443,9 @@ test('with its host permission revoked, Firefox runs no content script: pages ar
   assert.equal(await run('return CSS.highlights.size'), 0);
 });
 
-test('the extension logged no error and no warning over the whole session', () => {
-  assert.ok(log.length > 0, 'the log was recorded');
+test('the extension logged no error and no warning over the whole session', async () => {
+  // The log does carry the pages' console (else this test would prove nothing).
+  await run('console.warn("saring-e2e: the console reaches the log")');
+  await eventually(() => log.some((l) => l.includes('saring-e2e: the console reaches the log')), true);
   assert.deepEqual(extensionErrors(), []);
 });
