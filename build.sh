@@ -5,6 +5,7 @@
 #   ./build.sh test     set up, build, and run every test the project has
 #   ./build.sh serve [PORT]  serve dist/www on http://127.0.0.1:PORT (default 8080)
 #   ./build.sh bundle   re-import data/hoaxes/*.csv and rebuild the compiled default bundle
+#   ./build.sh lint     web-ext lint of dist/firefox (also part of ./build.sh test)
 #   ./build.sh help     this text
 #
 # Set-up is idempotent: a fresh machine needs only the Rust toolchain (rustup); everything
@@ -47,10 +48,7 @@ setup() {
     log "adding the rust-src component (the JavaScript fallback rebuilds std)"
     rustup component add rust-src
   fi
-  if [ ! -x tests/e2e/node_modules/binaryen/bin/wasm2js ] || [ ! -d tests/e2e/node_modules/playwright-core ]; then
-    log "installing the Node tools (npm ci in tests/e2e: binaryen, playwright-core)"
-    npm ci --prefix tests/e2e --no-audit --no-fund
-  fi
+  node_tools
   if ! command -v wasm-pack >/dev/null; then
     log "installing wasm-pack (cargo install, a few minutes the first time)"
     cargo install wasm-pack --locked
@@ -70,8 +68,15 @@ setup_browsers() {
     log "installing geckodriver (cargo install, a minute or two the first time)"
     cargo install geckodriver --locked
   fi
-  if [ ! -d tests/e2e/node_modules/playwright-core ]; then
-    log "installing playwright-core (npm ci in tests/e2e)"
+  node_tools
+}
+
+# The Node tools of tests/e2e/package-lock.json (binaryen's wasm2js for the build; playwright-core
+# and web-ext for the tests), installed with npm ci when any of them is missing.
+node_tools() {
+  if [ ! -x tests/e2e/node_modules/binaryen/bin/wasm2js ] || [ ! -d tests/e2e/node_modules/playwright-core ] \
+    || [ ! -x tests/e2e/node_modules/.bin/web-ext ]; then
+    log "installing the Node tools (npm ci in tests/e2e: binaryen, playwright-core, web-ext)"
     npm ci --prefix tests/e2e --no-audit --no-fund
   fi
 }
@@ -92,10 +97,34 @@ build_native() {
   fi
 }
 
+# The wasm-bindgen CLI of exactly the version in Cargo.lock, as wasm-pack installed it.
+wasm_bindgen_cli() {
+  local bindgen version
+  version=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
+  bindgen=$(find "$HOME/.cache/.wasm-pack" -path "*$version*" -name wasm-bindgen -type f -perm -u+x 2>/dev/null | head -n1)
+  [ -n "$bindgen" ] || die "wasm-bindgen not found in ~/.cache/.wasm-pack (wasm-pack build installs it)"
+  printf '%s\n' "$bindgen"
+}
+
+# target/pkg-web: the core as an ES module (the pages, Chromium's content script). And
+# target/pkg-classic: a second glue for the same saring_bg.wasm, as a classic script defining
+# `wasm_bindgen` (wasm-bindgen --target no-modules, from the wasm wasm-pack just built), for
+# Firefox's content script: Firefox resolves import() there against the page, and AMO's linter
+# rejects an import() of a computed URL. Half a second, no second compile; the wasm must be
+# byte-identical to pkg-web's (it is while wasm-pack runs no wasm-opt: see Cargo.toml).
 build_wasm() {
   log "building the core for wasm32-unknown-unknown (wasm-pack, --target web)"
   wasm-pack --log-level warn build --release --target web --out-dir target/pkg-web \
     --out-name saring --no-pack --no-typescript . -- --locked
+  log "generating the classic-script glue for Firefox's content script (wasm-bindgen --target no-modules)"
+  local bindgen
+  bindgen=$(wasm_bindgen_cli)
+  rm -rf target/pkg-classic
+  "$bindgen" --target no-modules --out-dir target/pkg-classic --out-name saring --no-typescript \
+    target/wasm32-unknown-unknown/release/saring.wasm
+  cmp -s target/pkg-classic/saring_bg.wasm target/pkg-web/saring_bg.wasm \
+    || die "target/pkg-classic/saring_bg.wasm differs from target/pkg-web/saring_bg.wasm: Firefox's classic glue would not match the wasm it ships with"
+  rm target/pkg-classic/saring_bg.wasm
 }
 
 # The same core compiled to JavaScript, for pages whose CSP forbids WebAssembly (Chromium
@@ -107,11 +136,8 @@ build_wasm_js() {
   log "building the JavaScript fallback of the core (wasm2js)"
   RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Ctarget-cpu=mvp" cargo build --locked --lib --release \
     --target wasm32-unknown-unknown -Zbuild-std=std,panic_abort --target-dir target/mvp
-  local bindgen version
-  # The wasm-bindgen CLI of exactly the version in Cargo.lock, as wasm-pack installed it.
-  version=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
-  bindgen=$(find "$HOME/.cache/.wasm-pack" -path "*$version*" -name wasm-bindgen -type f -perm -u+x 2>/dev/null | head -n1)
-  [ -n "$bindgen" ] || die "wasm-bindgen not found in ~/.cache/.wasm-pack (wasm-pack build installs it)"
+  local bindgen
+  bindgen=$(wasm_bindgen_cli)
   rm -rf target/pkg-js
   "$bindgen" --target bundler --out-dir target/pkg-js --out-name saring --no-typescript \
     target/mvp/wasm32-unknown-unknown/release/saring.wasm
@@ -145,12 +171,21 @@ ff = json.load(open(ff_path)) if os.path.exists(ff_path) else {}
 for browser, manifest in (("chromium", base), ("firefox", {**base, **ff})):
     out = os.path.join("dist", browser)
     shutil.rmtree(out, ignore_errors=True)
-    shutil.copytree(src, out, ignore=shutil.ignore_patterns("manifest*.json", "README.md", "*.test.*", "screenshots"))
+    # *.chromium.* / *.firefox.* (scripts, styles) go to that browser's package only.
+    other = "firefox" if browser == "chromium" else "chromium"
+    shutil.copytree(src, out, ignore=shutil.ignore_patterns("manifest*.json", "README.md", "*.test.*", "screenshots", f"*.{other}.*"))
     os.makedirs(os.path.join(out, "pkg"), exist_ok=True)
     for f in ("saring.js", "saring_bg.wasm"):
         shutil.copy(os.path.join(pkg, f), os.path.join(out, "pkg", f))
     if browser == "chromium" and os.path.isdir("target/pkg-js"):
         shutil.copytree("target/pkg-js", os.path.join(out, "pkg-js"), ignore=shutil.ignore_patterns(".gitignore"))
+    if browser == "firefox":
+        # The classic-script glue for the same saring_bg.wasm (see build_wasm).
+        shutil.copy("target/pkg-classic/saring.js", os.path.join(out, "pkg", "saring-classic.js"))
+    for cs in manifest.get("content_scripts", []):
+        for f in cs.get("js", []) + cs.get("css", []):
+            if not os.path.isfile(os.path.join(out, f)):
+                raise SystemExit(f"build.sh: {browser}: the content script {f} is not in {out}")
     with open(os.path.join(out, "manifest.json"), "w") as fh:
         json.dump(manifest, fh, indent=2, ensure_ascii=False)
         fh.write("\n")
@@ -160,6 +195,15 @@ for browser, manifest in (("chromium", base), ("firefox", {**base, **ff})):
                 path = os.path.join(root, name)
                 z.write(path, os.path.relpath(path, out))
 PY
+}
+
+# addons.mozilla.org's own linter (web-ext lint) on the Firefox package: a warning fails like an
+# error. Offline (no update check of web-ext itself); not --self-hosted, so that the package stays
+# fit for addons.mozilla.org.
+lint_firefox() {
+  log "web-ext lint dist/firefox (warnings are errors)"
+  NO_UPDATE_NOTIFIER=1 tests/e2e/node_modules/.bin/web-ext lint --source-dir dist/firefox \
+    --warnings-as-errors --no-config-discovery
 }
 
 build_all() {
@@ -192,6 +236,7 @@ run_tests() {
   build_wasm_js
   build_www
   build_extension
+  lint_firefox
   log "cargo test (unit, integration, golden, property, doc tests)"
   cargo test --locked --release
   setup_browsers
@@ -201,8 +246,9 @@ run_tests() {
   log "page scanner tests in headless Firefox (wasm-bindgen-test)"
   GECKODRIVER="$(command -v geckodriver)" \
     wasm-pack --log-level warn test --headless --firefox --release . --test web --locked
-  log "end-to-end tests in headless Chromium (tests/e2e)"
-  SARING_SERVE="$PWD/target/release/saring-serve" npm test --prefix tests/e2e
+  log "end-to-end tests in headless Chromium and Firefox (tests/e2e)"
+  SARING_SERVE="$PWD/target/release/saring-serve" GECKODRIVER="$(command -v geckodriver)" \
+    FIREFOX="$(command -v firefox-esr || command -v firefox)" npm test --prefix tests/e2e
   log "all tests passed"
 }
 
@@ -214,6 +260,10 @@ case "${1:-build}" in
     [ -f dist/www/index.html ] || build_all
     [ -x target/release/saring-serve ] || cargo build --release --locked --bin saring-serve
     exec ./target/release/saring-serve dist/www "${2:-8080}" ;;
-  help|-h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) die "unknown command '$1'; use: ./build.sh [build|test|serve [PORT]|bundle|help]" ;;
+  lint)
+    node_tools
+    [ -f dist/firefox/manifest.json ] || build_all
+    lint_firefox ;;
+  help|-h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command '$1'; use: ./build.sh [build|test|serve [PORT]|bundle|lint|help]" ;;
 esac

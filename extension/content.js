@@ -6,7 +6,8 @@
 // the service worker the counts after every scan, for the badge. Nothing here may ever throw into
 // the page: every entry point catches, and a failure sets data-saring-state="error".
 //
-// A classic script (content scripts cannot be modules); the module is loaded with import().
+// A classic script (content scripts cannot be modules); the core is loaded by saringLoadCore(), which
+// the browser's own loader script (core.chromium.js / core.firefox.js) defines before this one runs.
 
 (() => {
   'use strict';
@@ -156,21 +157,13 @@
     }
   }
 
+  /**
+   * The initialised core, once. How it is loaded is each browser's own: saringLoadCore() comes from
+   * core.chromium.js or core.firefox.js, listed before this script in the browser's manifest.
+   */
   function loadModule() {
     if (!modPromise) {
-      modPromise = (async () => {
-        const mod = await import(api.runtime.getURL('pkg/saring.js'));
-        try {
-          await mod.default({ module_or_path: api.runtime.getURL('pkg/saring_bg.wasm') });
-          return mod;
-        } catch (e) {
-          // Chromium refuses WebAssembly on pages whose CSP lacks 'wasm-unsafe-eval'. The same
-          // Rust, compiled to JavaScript (wasm2js), is shipped for them; it loads slower and
-          // runs slower, so it is only the fallback.
-          if (!isCspError(e)) throw e;
-          return await import(api.runtime.getURL('pkg-js/saring.js'));
-        }
-      })();
+      modPromise = saringLoadCore(api, isCspError);
       // A failure is not kept: a later settings change may try again.
       modPromise.catch(() => { modPromise = null; });
     }

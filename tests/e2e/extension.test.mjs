@@ -52,7 +52,13 @@ test('manifests and locales: one source for both browsers, every string in both 
   assert.equal(manifest.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
   const [cs] = manifest.content_scripts;
   assert.deepEqual([cs.matches, cs.all_frames, cs.run_at, cs.js, cs.css],
-    [['<all_urls>'], true, 'document_idle', ['content.js'], ['content.css']]);
+    [['<all_urls>'], true, 'document_idle', ['core.chromium.js', 'content.js'], ['content.css']]);
+  // Firefox's content script is the same but for how the core is loaded (core.firefox.js) and
+  // tints for the underlines Firefox does not draw (content.firefox.css).
+  const [ffcs] = firefox.content_scripts;
+  assert.deepEqual(ffcs.js, ['pkg/saring-classic.js', 'core.firefox.js', 'content.js']);
+  assert.deepEqual(ffcs.css, ['content.css', 'content.firefox.css']);
+  assert.deepEqual({ ...ffcs, js: cs.js, css: cs.css }, cs);
   for (const size of ['16', '32', '48', '128']) {
     const png = await readFile(path.join(src, manifest.icons[size]));
     assert.equal(png.readUInt32BE(16), Number(size), `icon ${size} is ${size} px wide`);
