@@ -348,7 +348,12 @@
   async function remember(key) {
     if (typeof key !== 'string' || !key) return;
     const got = await api.storage.local.get('dismissed');
-    const list = Array.isArray(got.dismissed) ? got.dismissed.filter((x) => typeof x === 'string') : [];
+    // Keys start with the signature of the bundles they were dismissed under; those of other
+    // bundles no longer apply (the verdict may have changed), so they go.
+    const sig = key.slice(0, key.indexOf(':') + 1);
+    const list = Array.isArray(got.dismissed)
+      ? got.dismissed.filter((x) => typeof x === 'string' && (!sig || x.startsWith(sig)))
+      : [];
     if (!list.includes(key)) list.push(key);
     while (list.length > MAX_DISMISSED) list.shift();
     if (settings) {

@@ -351,3 +351,54 @@ async fn a_failing_scan_sets_error_and_leaves_the_page_alone() {
     assert_eq!(attr("data-saring-state").as_deref(), Some("done"));
     again.stop();
 }
+
+fn first_claim_key(scanner: &PageScanner) -> String {
+    let claims = scanner.claims().expect("claims");
+    let first = js_sys::Reflect::get(&claims, &0.into()).expect("a claim");
+    js_sys::Reflect::get(&first, &"key".into())
+        .expect("key")
+        .as_string()
+        .expect("a string")
+}
+
+fn scanner_with(dismissed: &[&str], bundles: &[&str]) -> PageScanner {
+    let opts = js_sys::Object::new();
+    let d: js_sys::Array = dismissed
+        .iter()
+        .map(|k| wasm_bindgen::JsValue::from(*k))
+        .collect();
+    let b: js_sys::Array = bundles
+        .iter()
+        .map(|k| wasm_bindgen::JsValue::from(*k))
+        .collect();
+    js_sys::Reflect::set(&opts, &"dismissed".into(), &d).expect("set");
+    js_sys::Reflect::set(&opts, &"bundles".into(), &b).expect("set");
+    PageScanner::new(opts.into()).expect("scanner")
+}
+
+#[wasm_bindgen_test]
+fn a_dismissal_holds_until_the_bundles_change() {
+    fixture("<p>Pemungutan suara Pemilu 2024 digelar pada 15 Februari 2024.</p>");
+    let newsroom = include_str!("e2e/pages/bundle-newsroom.json");
+    let first = scanner_with(&[], &[]);
+    first.scan().expect("scan");
+    let key = first_claim_key(&first);
+    assert!(
+        key.starts_with(&format!("{}:", first.bundle_signature())),
+        "{key}"
+    );
+    first.stop();
+
+    // The same bundles: the dismissed claim stays hidden.
+    let same = scanner_with(&[&key], &[]);
+    same.scan().expect("scan");
+    assert_eq!(highlight_size("saring-contradicted"), 0);
+    same.stop();
+
+    // Another set of bundles (a list imported): the claim is shown again.
+    let other = scanner_with(&[&key], &[newsroom]);
+    assert_ne!(other.bundle_signature(), first.bundle_signature());
+    other.scan().expect("scan");
+    assert_eq!(highlight_size("saring-contradicted"), 1);
+    other.stop();
+}

@@ -67,6 +67,8 @@ struct Inner {
     listening: bool,
     stopped: bool,
     bundle_version: String,
+    /// The content hashes of the bundles in use, joined: what dismissals are remembered under.
+    bundle_sig: String,
     /// Incremented by every scan: a sliced scan overtaken by a newer one drops its results.
     generation: u64,
     /// What each part of the page text gave at the last sliced scan, by the part's text: a
@@ -127,9 +129,13 @@ struct ScanStats {
     ms: f64,
 }
 
-/// The key a dismissed claim is remembered by: its folded text, spaces collapsed.
-pub fn claim_key(text: &str) -> String {
-    fold(text).split_whitespace().collect::<Vec<_>>().join(" ")
+/// The key a dismissed claim is remembered by: the bundles' signature, then its folded text
+/// with spaces collapsed. A dismissal holds until the bundles change (an update of the built-in
+/// list, a list imported, changed or switched off): then the verdict may be another one, and
+/// the claim is shown again.
+pub fn claim_key(bundles: &str, text: &str) -> String {
+    let text = fold(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("{bundles}:{text}")
 }
 
 fn document() -> Result<Document, JsError> {
@@ -189,7 +195,11 @@ impl Inner {
     fn undismissed(&self, claims: Vec<Claim>) -> Vec<Claim> {
         claims
             .into_iter()
-            .filter(|c| !self.dismissed.contains(&claim_key(&c.text)))
+            .filter(|c| {
+                !self
+                    .dismissed
+                    .contains(&claim_key(&self.bundle_sig, &c.text))
+            })
             .collect()
     }
 
@@ -327,13 +337,17 @@ impl Inner {
 
     /// Hides claim `i` and every other claim with the same text, without a re-scan.
     fn dismiss(&mut self, i: usize) -> Result<(), JsValue> {
-        let Some(key) = self.claims.get(i).map(|c| claim_key(&c.text)) else {
+        let Some(key) = self
+            .claims
+            .get(i)
+            .map(|c| claim_key(&self.bundle_sig, &c.text))
+        else {
             return Ok(());
         };
         let keep: Vec<bool> = self
             .claims
             .iter()
-            .map(|c| claim_key(&c.text) != key)
+            .map(|c| claim_key(&self.bundle_sig, &c.text) != key)
             .collect();
         self.dismissed.insert(key);
         let mut k = keep.iter();
@@ -616,6 +630,11 @@ impl PageScanner {
             .next()
             .map(|c| format!("{} {} ({})", c.meta.id, c.meta.version, c.hash))
             .unwrap_or_default();
+        let bundle_sig = engine
+            .bundles()
+            .map(|c| c.hash.as_str())
+            .collect::<Vec<_>>()
+            .join("+");
         let lang = opts
             .lang
             .as_deref()
@@ -639,6 +658,7 @@ impl PageScanner {
                 listening: false,
                 stopped: false,
                 bundle_version,
+                bundle_sig,
                 generation: 0,
                 parts: PartCache::default(),
                 pending_since: None,
@@ -703,7 +723,7 @@ impl PageScanner {
             .enumerate()
             .map(|(index, claim)| Listed {
                 index,
-                key: claim_key(&claim.text),
+                key: claim_key(&inner.bundle_sig, &claim.text),
                 claim,
             })
             .collect();
@@ -814,6 +834,16 @@ impl PageScanner {
             .last_scan
             .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| JsError::new(&e.to_string()))
+    }
+
+    /// What dismissals are remembered under (the bundles in use): keys with another prefix
+    /// are from other bundles and no longer apply.
+    #[wasm_bindgen(js_name = bundleSignature)]
+    pub fn bundle_signature(&self) -> String {
+        self.inner
+            .try_borrow()
+            .map(|i| i.bundle_sig.clone())
+            .unwrap_or_default()
     }
 
     /// Called with the counts after every completed scan.
@@ -966,7 +996,10 @@ impl PageScanner {
             let action = inner.card.as_ref().and_then(|c| c.action_of(&path));
             match (action, inner.current) {
                 (Some(Action::Dismiss), Some(i)) => {
-                    let key = inner.claims.get(i).map(|c| claim_key(&c.text));
+                    let key = inner
+                        .claims
+                        .get(i)
+                        .map(|c| claim_key(&inner.bundle_sig, &c.text));
                     let _ = inner.dismiss(i);
                     if let (Some(key), Some(w)) = (key, web_sys::window()) {
                         // Tell the content script, which remembers it in storage.
