@@ -280,6 +280,26 @@ test('an article added after load is checked too', async () => {
   await page.close();
 });
 
+test('a single-page app: a view swapped in, and swapped back by the back button, is checked each time', async () => {
+  await resetStorage();
+  const a004 = expected('article-004.html').counts;
+  const a000 = expected('article-000.html').counts;
+  assert.notDeepEqual(a004, a000);
+  const { page, tabId, errors } = await openTab('spa.html');
+  await page.waitForFunction(() => document.documentElement.dataset.spaPage === '004');
+  await eventually(() => countsOf(page), a004, 15000);
+  await eventually(() => badge(tabId), badgeWant(a004));
+  const sizes = () => page.evaluate((vs) => Object.fromEntries(vs.map((v) => [v, CSS.highlights.get(`saring-${v}`)?.size ?? 0])), VERDICTS);
+  assert.deepEqual(await sizes(), a004);
+  await page.goBack();
+  await page.waitForFunction(() => document.documentElement.dataset.spaPage === '000');
+  await eventually(() => countsOf(page), a000, 15000);
+  assert.deepEqual(await sizes(), a000);
+  await eventually(() => badge(tabId), badgeWant(a000));
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('a page without election text: done, nothing counted, an empty popup', async () => {
   await resetStorage();
   const want = expected('plain.html');
