@@ -94,14 +94,8 @@ pub fn compile(
         errors.extend(validate(name, f, &all_known));
     }
     let merged = merge(files)?;
-    // Ids must also be unique across files.
     if errors.is_empty() {
-        let label = files
-            .iter()
-            .map(|(n, _)| n.as_str())
-            .collect::<Vec<_>>()
-            .join(" + ");
-        errors.extend(validate(&label, &merged, known));
+        errors.extend(duplicates_across(files));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -116,6 +110,50 @@ pub fn compile(
         }
     });
     Ok(build(meta, merged))
+}
+
+/// Ids must be unique across the files of one bundle too (each file's own duplicates are
+/// found by [`validate`]); the message names both files and paths.
+fn duplicates_across(files: &[(String, BundleFile)]) -> Vec<BundleError> {
+    use std::collections::HashMap;
+    let mut errors = Vec::new();
+    let mut seen: [HashMap<&str, (&str, String)>; 4] = Default::default();
+    for (name, f) in files {
+        let lists: [(&str, Vec<&str>); 4] = [
+            ("sources", f.sources.iter().map(|x| x.id.as_str()).collect()),
+            (
+                "entities",
+                f.entities.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            ("facts", f.facts.iter().map(|x| x.id.as_str()).collect()),
+            (
+                "debunked",
+                f.debunked.iter().map(|x| x.id.as_str()).collect(),
+            ),
+        ];
+        for (k, (list, ids)) in lists.into_iter().enumerate() {
+            let mut mine: HashMap<&str, String> = HashMap::new();
+            for (i, id) in ids.into_iter().enumerate() {
+                let path = format!("$.{list}[{i}]");
+                match seen[k].get(id) {
+                    Some((other, at)) => errors.push(BundleError {
+                        file: name.clone(),
+                        path: format!("{path}.id"),
+                        message: format!(
+                            "\"{id}\" is also defined in {other} at {at}.id; ids must be unique across a bundle's files — rename one of them"
+                        ),
+                    }),
+                    None => {
+                        mine.insert(id, path);
+                    }
+                }
+            }
+            for (id, path) in mine {
+                seen[k].insert(id, (name.as_str(), path));
+            }
+        }
+    }
+    errors
 }
 
 fn slug(name: &str) -> String {
