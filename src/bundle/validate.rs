@@ -71,7 +71,9 @@ pub fn parse(file: &str, json: &str) -> Result<BundleFile, BundleError> {
             return Err(err(
                 file,
                 "$.schema_version",
-                format!("missing; this build reads \"schema_version\": {SCHEMA_VERSION}"),
+                format!(
+                    "missing; this build reads \"schema_version\": {SCHEMA_VERSION} — add it at the top of the object"
+                ),
             ));
         }
         Some(v) if v.as_u64() != Some(SCHEMA_VERSION as u64) => {
@@ -98,7 +100,13 @@ pub fn parse(file: &str, json: &str) -> Result<BundleFile, BundleError> {
         } else {
             format!("$.{path}")
         };
-        err(file, path, e.into_inner().to_string())
+        let message = e.into_inner().to_string();
+        let message = if message.starts_with("duplicate field") {
+            format!("{message}: a key may appear only once in an object — merge the two")
+        } else {
+            message
+        };
+        err(file, path, message)
     })
 }
 
