@@ -287,6 +287,20 @@ impl Compiled {
                 c.format, COMPILED_FORMAT
             ));
         }
+        // Indices that point nowhere would make the engine fail later, on some page; a blob
+        // that decodes but does not hold together is as damaged as one that does not decode.
+        let hoaxes = c.debunked.len();
+        let terms = c.terms.len();
+        if let Some(v) = c
+            .variants
+            .iter()
+            .find(|v| v.hoax as usize >= hoaxes || v.terms.iter().any(|&t| t as usize >= terms))
+        {
+            return Err(format!(
+                "the compiled bundle is damaged (a variant of hoax {} refers past the end of its lists); rebuild it with `saring bundle build`",
+                v.hoax
+            ));
+        }
         Ok(c)
     }
 
@@ -296,5 +310,38 @@ impl Compiled {
             sources: self.sources.iter().map(|s| s.id.clone()).collect(),
             entities: self.entities.iter().map(|e| e.id.clone()).collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small() -> Compiled {
+        let json = r#"{"schema_version":1,
+          "sources":[{"id":"s","name":"S","kind":"fact_checker","trust":"fact_checker","url":"https://s.example.org"}],
+          "debunked":[{"id":"h","claim_reviewed":"Kotak suara diganti kotak besi bergembok","rating":"Salah","reviewer":"s","date_published":"2024-01-20","url":"https://s.example.org/h"}]}"#;
+        let file = super::super::validate::parse("s.json", json).expect("parses");
+        compile(&[("s.json".into(), file)], &Known::default()).expect("compiles")
+    }
+
+    #[test]
+    fn round_trips_and_refuses_indices_past_the_end() {
+        let c = small();
+        assert_eq!(Compiled::from_bytes(&c.to_bytes()).as_ref(), Ok(&c));
+        let mut bad = c.clone();
+        bad.variants[0].hoax = 7;
+        let e = Compiled::from_bytes(&bad.to_bytes()).unwrap_err();
+        assert!(e.contains("damaged"), "{e}");
+        let mut bad = c.clone();
+        bad.variants[0].terms.push(10_000);
+        assert!(Compiled::from_bytes(&bad.to_bytes()).is_err());
+        let mut bad = c;
+        bad.format += 1;
+        assert!(
+            Compiled::from_bytes(&bad.to_bytes())
+                .unwrap_err()
+                .contains("format")
+        );
     }
 }
