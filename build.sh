@@ -240,12 +240,12 @@ run_tests() {
   log "cargo test (unit, integration, golden, property, doc tests)"
   cargo test --locked --release
   setup_browsers
-  log "page scanner tests in headless Chromium (wasm-bindgen-test)"
+  log "page scanner and hostile-page tests in headless Chromium (wasm-bindgen-test)"
   env -u GECKODRIVER CHROMEDRIVER="$(command -v chromedriver)" \
-    wasm-pack --log-level warn test --headless --chrome --release . --test web --locked
-  log "page scanner tests in headless Firefox (wasm-bindgen-test)"
+    wasm-pack --log-level warn test --headless --chrome --release . --test web --test web_bounds --locked
+  log "page scanner and hostile-page tests in headless Firefox (wasm-bindgen-test)"
   GECKODRIVER="$(command -v geckodriver)" \
-    wasm-pack --log-level warn test --headless --firefox --release . --test web --locked
+    wasm-pack --log-level warn test --headless --firefox --release . --test web --test web_bounds --locked
   log "end-to-end tests in headless Chromium and Firefox (tests/e2e)"
   SARING_SERVE="$PWD/target/release/saring-serve" GECKODRIVER="$(command -v geckodriver)" \
     FIREFOX="$(command -v firefox-esr || command -v firefox)" npm test --prefix tests/e2e

@@ -14,10 +14,13 @@
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
+use crate::bundle::MAX_BUNDLE_BYTES;
 use crate::bundle::compile::{Compiled, compile};
+use crate::bundle::limits::check_size;
 use crate::bundle::schema::BundleFile;
-use crate::bundle::validate::{Known, parse};
+use crate::bundle::validate::{BundleError, Known, parse};
 use crate::html::visible_text;
+use crate::report::text::inert;
 use crate::report::{json, text};
 use crate::{CheckOptions, Engine, Lang, Verdict};
 
@@ -158,10 +161,40 @@ fn utf8(name: &str, bytes: Vec<u8>) -> Res<String> {
     })
 }
 
+/// Reads a bundle file, refusing one over [`MAX_BUNDLE_BYTES`] before reading it (by its
+/// size on disk) and while reading it (a pipe or a device has no size). The outer error is a
+/// file that cannot be read at all; the inner one a file that is not a bundle.
+fn read_bundle(path: &str) -> Res<Result<String, BundleError>> {
+    use std::io::Read;
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.is_file()
+        && let Err(e) = check_size(path, meta.len())
+    {
+        return Ok(Err(e));
+    }
+    let file = std::fs::File::open(path)
+        .map_err(|e| Fail(format!("cannot read {path}: {}", io_reason(&e))))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_BUNDLE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Fail(format!("cannot read {path}: {}", io_reason(&e))))?;
+    if bytes.len() > MAX_BUNDLE_BYTES {
+        return Ok(Err(BundleError {
+            file: path.to_string(),
+            path: "$".into(),
+            message: format!(
+                "the file holds more than {} MiB; bundles are limited to that — split it into several files",
+                MAX_BUNDLE_BYTES / (1024 * 1024)
+            ),
+        }));
+    }
+    Ok(Ok(utf8(path, bytes)?))
+}
+
 fn load_engine(bundles: &[String]) -> Res<Engine> {
     let mut engine = Engine::new().map_err(Fail)?;
     for path in bundles {
-        let json = utf8(path, read_file(path)?)?;
+        let json = read_bundle(path)?.map_err(|e| Fail(e.to_string()))?;
         engine
             .add_bundle_json(path, &json)
             .map_err(|errs| Fail(first_error(&errs)))?;
@@ -372,15 +405,16 @@ fn bundle_check(args: &[String], io: &mut Io<'_>) -> Res<i32> {
     let base = Engine::new().map_err(Fail)?.known();
     let mut bad = 0usize;
     for path in args {
-        let json = utf8(path, read_file(path)?)?;
-        let result = parse(path, &json)
+        let result = read_bundle(path)?
+            .and_then(|json| parse(path, &json))
             .map_err(|e| vec![e])
             .and_then(|f| compile(&[(path.clone(), f)], &base));
         match result {
             Ok(c) => {
                 let _ = writeln!(
                     io.stdout,
-                    "{path}: ok — {} facts, {} debunked claims, {} sources, {} entities",
+                    "{}: ok — {} facts, {} debunked claims, {} sources, {} entities",
+                    inert(path),
                     c.facts.len(),
                     c.debunked.len(),
                     c.sources.len(),
@@ -390,7 +424,7 @@ fn bundle_check(args: &[String], io: &mut Io<'_>) -> Res<i32> {
             Err(errs) => {
                 bad += 1;
                 for e in &errs {
-                    let _ = writeln!(io.stdout, "{e}");
+                    let _ = writeln!(io.stdout, "{}", inert(&e.to_string()));
                 }
             }
         }
@@ -435,7 +469,10 @@ fn bundle_stats(args: &[String], io: &mut Io<'_>) -> Res<i32> {
                 let _ = writeln!(
                     io.stdout,
                     "{} ({}) version {} — hash {}",
-                    c.meta.name, c.meta.id, c.meta.version, c.hash
+                    inert(&c.meta.name),
+                    c.meta.id,
+                    inert(&c.meta.version),
+                    c.hash
                 );
             }
             let _ = writeln!(io.stdout, "facts:     {}", stats["facts"]);
@@ -450,7 +487,7 @@ fn bundle_stats(args: &[String], io: &mut Io<'_>) -> Res<i32> {
                 let _ = writeln!(io.stdout, "{label}:");
                 if let Some(m) = stats[key].as_object() {
                     for (k, v) in m {
-                        let _ = writeln!(io.stdout, "  {k:<16} {v}");
+                        let _ = writeln!(io.stdout, "  {:<16} {v}", inert(k));
                     }
                 }
             }

@@ -94,14 +94,8 @@ pub fn compile(
         errors.extend(validate(name, f, &all_known));
     }
     let merged = merge(files)?;
-    // Ids must also be unique across files.
     if errors.is_empty() {
-        let label = files
-            .iter()
-            .map(|(n, _)| n.as_str())
-            .collect::<Vec<_>>()
-            .join(" + ");
-        errors.extend(validate(&label, &merged, known));
+        errors.extend(duplicates_across(files));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -116,6 +110,50 @@ pub fn compile(
         }
     });
     Ok(build(meta, merged))
+}
+
+/// Ids must be unique across the files of one bundle too (each file's own duplicates are
+/// found by [`validate`]); the message names both files and paths.
+fn duplicates_across(files: &[(String, BundleFile)]) -> Vec<BundleError> {
+    use std::collections::HashMap;
+    let mut errors = Vec::new();
+    let mut seen: [HashMap<&str, (&str, String)>; 4] = Default::default();
+    for (name, f) in files {
+        let lists: [(&str, Vec<&str>); 4] = [
+            ("sources", f.sources.iter().map(|x| x.id.as_str()).collect()),
+            (
+                "entities",
+                f.entities.iter().map(|x| x.id.as_str()).collect(),
+            ),
+            ("facts", f.facts.iter().map(|x| x.id.as_str()).collect()),
+            (
+                "debunked",
+                f.debunked.iter().map(|x| x.id.as_str()).collect(),
+            ),
+        ];
+        for (k, (list, ids)) in lists.into_iter().enumerate() {
+            let mut mine: HashMap<&str, String> = HashMap::new();
+            for (i, id) in ids.into_iter().enumerate() {
+                let path = format!("$.{list}[{i}]");
+                match seen[k].get(id) {
+                    Some((other, at)) => errors.push(BundleError {
+                        file: name.clone(),
+                        path: format!("{path}.id"),
+                        message: format!(
+                            "\"{id}\" is also defined in {other} at {at}.id; ids must be unique across a bundle's files — rename one of them"
+                        ),
+                    }),
+                    None => {
+                        mine.insert(id, path);
+                    }
+                }
+            }
+            for (id, path) in mine {
+                seen[k].insert(id, (name.as_str(), path));
+            }
+        }
+    }
+    errors
 }
 
 fn slug(name: &str) -> String {
@@ -249,6 +287,20 @@ impl Compiled {
                 c.format, COMPILED_FORMAT
             ));
         }
+        // Indices that point nowhere would make the engine fail later, on some page; a blob
+        // that decodes but does not hold together is as damaged as one that does not decode.
+        let hoaxes = c.debunked.len();
+        let terms = c.terms.len();
+        if let Some(v) = c
+            .variants
+            .iter()
+            .find(|v| v.hoax as usize >= hoaxes || v.terms.iter().any(|&t| t as usize >= terms))
+        {
+            return Err(format!(
+                "the compiled bundle is damaged (a variant of hoax {} refers past the end of its lists); rebuild it with `saring bundle build`",
+                v.hoax
+            ));
+        }
         Ok(c)
     }
 
@@ -258,5 +310,38 @@ impl Compiled {
             sources: self.sources.iter().map(|s| s.id.clone()).collect(),
             entities: self.entities.iter().map(|e| e.id.clone()).collect(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small() -> Compiled {
+        let json = r#"{"schema_version":1,
+          "sources":[{"id":"s","name":"S","kind":"fact_checker","trust":"fact_checker","url":"https://s.example.org"}],
+          "debunked":[{"id":"h","claim_reviewed":"Kotak suara diganti kotak besi bergembok","rating":"Salah","reviewer":"s","date_published":"2024-01-20","url":"https://s.example.org/h"}]}"#;
+        let file = super::super::validate::parse("s.json", json).expect("parses");
+        compile(&[("s.json".into(), file)], &Known::default()).expect("compiles")
+    }
+
+    #[test]
+    fn round_trips_and_refuses_indices_past_the_end() {
+        let c = small();
+        assert_eq!(Compiled::from_bytes(&c.to_bytes()).as_ref(), Ok(&c));
+        let mut bad = c.clone();
+        bad.variants[0].hoax = 7;
+        let e = Compiled::from_bytes(&bad.to_bytes()).unwrap_err();
+        assert!(e.contains("damaged"), "{e}");
+        let mut bad = c.clone();
+        bad.variants[0].terms.push(10_000);
+        assert!(Compiled::from_bytes(&bad.to_bytes()).is_err());
+        let mut bad = c;
+        bad.format += 1;
+        assert!(
+            Compiled::from_bytes(&bad.to_bytes())
+                .unwrap_err()
+                .contains("format")
+        );
     }
 }

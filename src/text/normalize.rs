@@ -100,8 +100,8 @@ pub fn is_invisible(c: char) -> bool {
         | '\u{E0000}'..='\u{E0FFF}')
 }
 
-/// Maps a lowercase letter that looks like a Latin letter (Cyrillic, Greek, a few symbols
-/// used as letters in hoaxes) to that Latin letter.
+/// Maps a lowercase letter that looks like a Latin letter (Cyrillic, Greek, small capitals, a
+/// few symbols used as letters in hoaxes) to that Latin letter.
 pub fn confusable(c: char) -> char {
     match c {
         // Cyrillic
@@ -143,6 +143,31 @@ pub fn confusable(c: char) -> char {
         'γ' => 'y',
         'ζ' => 'z',
         'ω' => 'w',
+        // small capitals ("ᴋᴘᴜ ᴄᴜʀᴀɴɢ"), which compatibility decomposition leaves alone
+        'ᴀ' => 'a',
+        'ʙ' => 'b',
+        'ᴄ' => 'c',
+        'ᴅ' => 'd',
+        'ᴇ' => 'e',
+        'ꜰ' => 'f',
+        'ɢ' => 'g',
+        'ʜ' => 'h',
+        'ɪ' => 'i',
+        'ᴊ' => 'j',
+        'ᴋ' => 'k',
+        'ʟ' => 'l',
+        'ᴍ' => 'm',
+        'ɴ' => 'n',
+        'ᴏ' => 'o',
+        'ᴘ' => 'p',
+        'ʀ' => 'r',
+        'ꜱ' => 's',
+        'ᴛ' => 't',
+        'ᴜ' => 'u',
+        'ᴠ' => 'v',
+        'ᴡ' => 'w',
+        'ʏ' => 'y',
+        'ᴢ' => 'z',
         // apostrophes: "Ma’ruf" and "Ma'ruf" are one name, "Jum’at" one word
         '’' | '‘' | 'ʼ' | '`' | '´' => '\'',
         // symbols used as letters in obfuscated hoaxes ("T£RB0NGK∆R")
@@ -183,6 +208,8 @@ mod tests {
         assert_eq!(fold("\u{041A}\u{0420}U"), "kpu");
         assert_eq!(fold("T£RB0NGK∆R"), "terb0ngkar");
         assert_eq!(fold("ΒΑWΑSLU"), "bawaslu");
+        assert_eq!(fold("ᴋᴘᴜ ᴛᴇᴍᴜᴋᴀɴ ʙᴜᴋᴛɪ"), "kpu temukan bukti");
+        assert_eq!(fold("𝐊𝐏𝐔 ⓚⓟⓤ K\u{336}P\u{336}U\u{336}"), "kpu kpu kpu");
     }
 
     #[test]

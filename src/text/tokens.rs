@@ -57,6 +57,7 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
     }
 
     let mut out: Vec<Token> = Vec::with_capacity(raw.len());
+    let mut leety = 0usize;
     let mut i = 0;
     while i < raw.len() {
         // Spaced-out letters: three or more single letters separated by at most two of
@@ -79,8 +80,20 @@ pub fn tokenize(text: &str, base: usize) -> Vec<Token> {
             continue;
         }
         let (s, e) = raw[i];
-        out.push(Token::new(base + s, base + e, deleet(&text[s..e])));
+        let (key, leet_inside) = deleet_in(&text[s..e], false);
+        leety += usize::from(leet_inside);
+        out.push(Token::new(base + s, base + e, key));
         i += 1;
+    }
+    // A sentence with two or more words in leetspeak is obfuscated as a whole: there, the
+    // digits at the ends of its other words are letters too (`4N135`, `D474`, `4ku1`).
+    if leety >= 2 {
+        for t in &mut out {
+            let word = &text[t.start - base..t.end - base];
+            if word.chars().any(is_leet) {
+                *t = Token::new(t.start, t.end, deleet_in(word, true).0);
+            }
+        }
     }
     out
 }
@@ -99,43 +112,80 @@ fn is_spacing_gap(gap: &str) -> bool {
 }
 
 /// Folds digits and symbols used as letters inside a word: `kecur4ng4n` → `kecurangan`,
-/// `v1tal` → `vital`, `b@waslu` → `bawaslu`, `4nies` → `anies`. Words that are a name plus a
-/// trailing number (`pemilu2024`, `covid19`) and plain numbers are left alone.
+/// `v1tal` → `vital`, `b@waslu` → `bawaslu`, `4nies` → `anies`, `r4h451a` → `rahasia`. Words
+/// that are a name plus a trailing number (`pemilu2024`, `covid19`) and plain numbers are left
+/// alone.
 pub fn deleet(word: &str) -> String {
-    let has_digit = word
-        .bytes()
-        .any(|b| b.is_ascii_digit() || b == b'@' || b == b'$');
-    if !has_digit {
-        return word.to_string();
+    deleet_in(word, false).0
+}
+
+fn is_leet(c: char) -> bool {
+    c.is_ascii_digit() || c == '@' || c == '$'
+}
+
+/// The digits that stand for vowels and common letters (o, i, e, a, s, t): only these are
+/// read as letters at the ends of a word, where `2`, `6`, `8`, `9` are far more often a number
+/// (`pemilu2024`, `covid19`).
+fn is_common_leet(c: char) -> bool {
+    matches!(c, '0' | '1' | '3' | '4' | '5' | '7' | '@' | '$')
+}
+
+/// [`deleet`], and whether the word holds leetspeak between two letters.
+///
+/// The unit is a run of digits (and `@`, `$`): a run between two letters is always leetspeak
+/// (`g4w45lu`, several digits in a row included). A run at the start or the end of a word
+/// reads as a number (`17agustus`, `covid19`) unless the word is leetspeak inside — then a
+/// run of common letter digits at either end is too (`73rb17k4n`, `n3g4r4`, `k37u4`) — or the
+/// sentence is (`obfuscated`: two or more of its words are), where `4N135`, `D474` and `4ku1`
+/// are words as well. A lone word whose only digits sit at its end (`buk71`) stays as written:
+/// it cannot be told from `covid19`.
+fn deleet_in(word: &str, obfuscated: bool) -> (String, bool) {
+    if !word.chars().any(is_leet) {
+        return (word.to_string(), false);
     }
     let cs: Vec<char> = word.chars().collect();
     let letters = cs.iter().filter(|c| c.is_alphabetic()).count();
-    if letters < 2 {
-        return word.to_string();
+    if letters < if obfuscated { 1 } else { 2 } {
+        return (word.to_string(), false);
     }
-    // Trailing digits after letters form a suffix number, not leetspeak.
-    let mut cut = cs.len();
-    while cut > 0 && cs[cut - 1].is_ascii_digit() {
-        cut -= 1;
-    }
-    let mut out = String::with_capacity(word.len());
-    for (k, &c) in cs.iter().enumerate() {
-        let folded = if k < cut {
-            let before = k > 0 && cs[k - 1].is_alphabetic();
-            let after = cs[k + 1..cut].iter().find(|c| !c.is_ascii_digit());
-            let after_letter = after.is_some_and(|c| c.is_alphabetic());
-            let leading = k == 0 && cs.get(1).is_some_and(|c| c.is_alphabetic()) && letters >= 3;
-            if (before && after_letter) || leading {
-                leet(c)
-            } else {
-                c
+    // Maximal runs of leet characters, as (start, end) char indices.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut k = 0;
+    while k < cs.len() {
+        if is_leet(cs[k]) {
+            let s = k;
+            while k < cs.len() && is_leet(cs[k]) {
+                k += 1;
             }
+            runs.push((s, k));
         } else {
-            c
-        };
-        out.push(folded);
+            k += 1;
+        }
     }
-    out
+    let alpha_at = |i: usize| cs.get(i).is_some_and(|c| c.is_alphabetic());
+    let inner = |&(s, e): &(usize, usize)| s > 0 && alpha_at(s - 1) && alpha_at(e);
+    let leety = runs.iter().any(inner);
+    let mut out = cs.clone();
+    for run @ &(s, e) in &runs {
+        let len = e - s;
+        let common = len <= 4 && cs[s..e].iter().all(|&c| is_common_leet(c));
+        let at_start = s == 0 && alpha_at(e);
+        let at_end = e == cs.len() && s > 0 && alpha_at(s - 1);
+        let fold = if inner(run) {
+            true
+        } else if at_start || at_end {
+            // `4nies`: one leading character before three letters.
+            (at_start && len == 1 && letters >= 3) || ((leety || obfuscated) && common)
+        } else {
+            false
+        };
+        if fold {
+            for c in &mut out[s..e] {
+                *c = leet(*c);
+            }
+        }
+    }
+    (out.into_iter().collect(), leety)
 }
 
 fn leet(c: char) -> char {
@@ -180,6 +230,21 @@ mod tests {
         );
         assert_eq!(keys("T£RB0NGK∆R"), ["terbongkar"]);
         assert_eq!(keys("B@waslu 4nies"), ["bawaslu", "anies"]);
+        // runs of digits, and the ends of a word that is leetspeak inside
+        assert_eq!(
+            keys("R4h451a Gug474n 73rb17k4n N3g4r4 K37U4"),
+            ["rahasia", "gugatan", "terbitkan", "negara", "ketua"]
+        );
+        // numbers at the ends of plain words stay numbers
+        assert_eq!(
+            keys("17agustus 50miliar buk71 mp3 4g pemilu2024"),
+            ["17agustus", "50miliar", "buk71", "mp3", "4g", "pemilu2024"]
+        );
+        // …unless the sentence is written in leetspeak
+        assert_eq!(
+            keys("B1K1N 4N135 G4G4L, D474 4ku1 pemilu2024"),
+            ["bikin", "anies", "gagal", "data", "akui", "pemilu2024"]
+        );
         assert_eq!(keys("#2019GantiPresiden"), ["2019gantipresiden"]);
         assert_eq!(
             keys("pemilu2024 covid19 2024 02"),

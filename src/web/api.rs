@@ -12,9 +12,12 @@
 //! whose message says what is wrong.
 
 use serde::Serialize;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
+use crate::bundle::MAX_BUNDLE_BYTES;
 use crate::bundle::index::index_json;
+use crate::bundle::limits::check_size;
 use crate::html::visible_text;
 use crate::{CheckOptions, Claim, Engine, Lang, Report};
 
@@ -54,6 +57,13 @@ fn result<'a>(r: &'a Report, text: Option<&'a str>) -> CheckResult<'a> {
         page_source: r.page_source.as_deref(),
         claims: &r.claims,
     }
+}
+
+/// The largest bundle file `Checker.addBundle` accepts, in bytes of UTF-8 (16 MiB): the
+/// options page can refuse a larger file before reading it.
+#[wasm_bindgen(js_name = maxBundleBytes)]
+pub fn max_bundle_bytes() -> u32 {
+    MAX_BUNDLE_BYTES as u32
 }
 
 /// The engine with its bundles, for one page or one extension context.
@@ -96,11 +106,21 @@ impl Checker {
         to_js(&result(&r, Some(&text)))
     }
 
-    /// Adds a bundle of one's own (JSON, format v1). On error nothing changes and the message
-    /// names the file, the JSON path and the problem.
+    /// Adds a bundle of one's own (JSON, format v1). On error nothing changes — the bundles
+    /// already added keep working as they were — and the message names the file, the JSON
+    /// path and the problem. A text over [`maxBundleBytes`](max_bundle_bytes) is refused
+    /// before it is copied into the module's memory.
     #[wasm_bindgen(js_name = addBundle)]
-    pub fn add_bundle(&mut self, name: &str, json: &str) -> Result<JsValue, JsError> {
-        match self.engine.add_bundle_json(name, json) {
+    pub fn add_bundle(&mut self, name: &str, json: JsValue) -> Result<JsValue, JsError> {
+        let Some(js) = json.dyn_ref::<js_sys::JsString>() else {
+            return Err(JsError::new(&format!(
+                "{name}: at $: the bundle must be given as the file's text (a string)"
+            )));
+        };
+        // A UTF-16 length over the limit means at least as many UTF-8 bytes.
+        check_size(name, js.length() as u64).map_err(|e| JsError::new(&e.to_string()))?;
+        let json = String::from(js);
+        match self.engine.add_bundle_json(name, &json) {
             Ok(c) => to_js(&serde_json::json!({
                 "id": c.meta.id, "name": c.meta.name, "version": c.meta.version, "hash": c.hash,
                 "facts": c.facts.len(), "debunked": c.debunked.len(), "sources": c.sources.len(),
