@@ -105,6 +105,12 @@ async function badBundles(dir) {
     out.push([path.join(dir, name), message]);
   }
   out.push([path.join(pages, 'bundle-bad.json'), /javascript:alert\(1\)/]);
+  // The core's own bad-bundle fixtures (tests/fixtures/bad-bundles/README.md): every one refused.
+  const fixtures = path.join(root, 'tests/fixtures/bad-bundles');
+  for (const f of (await readdir(fixtures)).sort()) {
+    if (!f.endsWith('.json') || f === 'valid.json' || f === 'html-in-text.json') continue;
+    out.push([path.join(fixtures, f), /\S/]);
+  }
   // Bytes that are not UTF-8 text.
   await writeFile(path.join(dir, 'binary.json'), Buffer.from([0x7b, 0xff, 0xfe, 0x00, 0x81, 0x7d]));
   out.push([path.join(dir, 'binary.json'), /UTF-8|text|teks/i]);
@@ -135,6 +141,18 @@ test('bad bundle files are refused with a message, and the list already installe
     assert.deepEqual(await h.storage(), installed, `${path.basename(file)} changed nothing`);
     assert.equal(await page.locator('#bundles li[data-bundle-id]').count(), 1);
   }
+
+  // Markup in a bundle's texts is kept as text: the list loads, and nothing of it is markup.
+  await page.evaluate(() => { document.querySelector('#bundle-error').textContent = ''; });
+  await page.setInputFiles('#bundle-file', path.join(root, 'tests/fixtures/bad-bundles/html-in-text.json'));
+  await page.waitForFunction(() => document.querySelectorAll('#bundles li[data-bundle-id]').length === 2
+    || document.querySelector('#bundle-error').textContent.length > 0, null, { timeout: 20000 });
+  assert.equal(await page.textContent('#bundle-error'), '');
+  assert.equal(await page.locator('#bundles img, #bundles script, #bundles iframe').count(), 0);
+  const added = await page.$$eval('#bundles li[data-bundle-id]', (lis) => lis.map((li) => li.dataset.bundleId));
+  const extra = added.find((id) => id !== 'redaksi-uji');
+  await page.click(`#bundles li[data-bundle-id="${extra}"] .bundle-remove`);
+  await page.waitForFunction(() => document.querySelectorAll('#bundles li[data-bundle-id]').length === 1);
 
   // HTML in a text field: refused, or shown as the literal text it is — never as markup.
   const html = JSON.parse(await readFile(path.join(pages, 'bundle-newsroom.json'), 'utf8'));
