@@ -144,6 +144,30 @@ fn several_figures_each_find_their_pair() {
 }
 
 #[test]
+fn a_qualifier_stays_in_its_own_clause() {
+    // "di dalam negeri" qualifies 820.161, not the 3.059 after "dan" (it used to make the total
+    // of 823.220 claim 820.161 and contradict a true sentence).
+    verified(
+        "Pemilu 2024 memakai 820.161 TPS di dalam negeri dan 3.059 TPS di luar negeri.",
+        "pemilu2024.tps.domestic",
+    );
+    verified(
+        "In the 2024 election there were 820,161 polling stations in Indonesia and 3,059 polling stations abroad.",
+        "pemilu2024.tps.domestic",
+    );
+    contradicted(
+        "Pemilu 2024 memakai 820.161 TPS di dalam negeri dan 3.000 TPS di luar negeri.",
+        "pemilu2024.tps.abroad",
+        "3.059",
+    );
+    contradicted(
+        "Pemilu 2024 memakai 800.161 TPS di dalam negeri dan 3.059 TPS di luar negeri.",
+        "pemilu2024.tps.domestic",
+        "820.161",
+    );
+}
+
+#[test]
 fn verified_needs_every_value_to_agree() {
     // The date agrees, the audience figure is not in any official record.
     let c = one(

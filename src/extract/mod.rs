@@ -40,6 +40,21 @@ impl Values {
     }
 }
 
+/// Written with thousands grouped ("820.161", "1,050,000"): a quantity, never a reference
+/// number — "TPS: 820.161" counts polling stations, "TPS 12" names one.
+fn grouped(figure: &str) -> bool {
+    let digits: Vec<&str> = figure
+        .split(|c: char| c == '.' || c == ',')
+        .map(|g| g.trim_matches(|c: char| !c.is_ascii_digit()))
+        .collect();
+    digits.len() >= 2
+        && (1..=3).contains(&digits[0].len())
+        && digits[0].bytes().all(|b| b.is_ascii_digit())
+        && digits[1..]
+            .iter()
+            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// Words after which a figure is a reference number, not a quantity.
 const REFERENCE_WORDS: &[&str] = &[
     "nomor",
@@ -135,6 +150,7 @@ pub fn extract(text: &str, base: usize, end: usize, w: &Words, style: NumberStyl
                 && REFERENCE_WORDS.contains(&w.tokens[first_digit - 1].key.as_str())
                 && n.bound == number::Bound::Exact
                 && !n.percent
+                && !grouped(&text[n.start..n.end])
             {
                 return None;
             }
@@ -149,5 +165,20 @@ pub fn extract(text: &str, base: usize, end: usize, w: &Words, style: NumberStyl
         dates,
         numbers,
         ballots,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grouped;
+
+    #[test]
+    fn figures_with_grouped_thousands_are_quantities() {
+        for g in ["820.161", "1,050,000", "204.807.222", "Rp1.000"] {
+            assert!(grouped(g), "{g}");
+        }
+        for g in ["12", "2024", "7/2017", "3,5", "1.05", "12.3456", "90"] {
+            assert!(!grouped(g), "{g}");
+        }
     }
 }

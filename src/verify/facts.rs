@@ -179,6 +179,21 @@ pub struct Sentence<'a> {
     pub regional: bool,
 }
 
+/// Words that join two clauses: a qualifier and a figure on either side of one belong to
+/// different clauses.
+const CLAUSE_JOINERS: &[&str] = &[
+    "dan",
+    "serta",
+    "sedangkan",
+    "sementara",
+    "tetapi",
+    "namun",
+    "and",
+    "while",
+    "whereas",
+    "but",
+];
+
 /// Compares every value of the sentence with every fact that applies to it.
 pub fn compare(idx: &FactIndex, facts: &[Fact], s: &Sentence<'_>) -> Vec<Finding> {
     let hits: Vec<Hit<u32>> = idx.phrases.find_all(s.words);
@@ -222,6 +237,13 @@ pub fn compare(idx: &FactIndex, facts: &[Fact], s: &Sentence<'_>) -> Vec<Finding
         };
         // A qualifier ("luar negeri") belongs to the figure nearest to it, the one before it on a
         // tie: in "820.161 di dalam negeri dan 3.059 di luar negeri" each figure has its own.
+        // A word that joins clauses ("dan", "and") between them puts them in different clauses:
+        // "820.161 TPS di dalam negeri dan 3.059 …" — "dalam negeri" is the first figure's.
+        let joined = |from: usize, to: usize| {
+            s.words.tokens[from.min(s.words.tokens.len())..to.min(s.words.tokens.len())]
+                .iter()
+                .any(|t| CLAUSE_JOINERS.contains(&t.key.as_str()))
+        };
         let owner = |ps: usize, pe: usize| -> Option<usize> {
             s.values
                 .numbers
@@ -229,9 +251,9 @@ pub fn compare(idx: &FactIndex, facts: &[Fact], s: &Sentence<'_>) -> Vec<Finding
                 .enumerate()
                 .map(|(k, n)| {
                     let d = if pe <= n.tok_start {
-                        (n.tok_start - pe) * 2 + 1
+                        (n.tok_start - pe) * 2 + 1 + if joined(pe, n.tok_start) { 1000 } else { 0 }
                     } else if ps >= n.tok_end {
-                        (ps - n.tok_end) * 2
+                        (ps - n.tok_end) * 2 + if joined(n.tok_end, ps) { 1000 } else { 0 }
                     } else {
                         0
                     };
