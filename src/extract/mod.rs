@@ -44,7 +44,7 @@ impl Values {
 /// number — "TPS: 820.161" counts polling stations, "TPS 12" names one.
 fn grouped(figure: &str) -> bool {
     let digits: Vec<&str> = figure
-        .split(|c: char| c == '.' || c == ',')
+        .split(['.', ','])
         .map(|g| g.trim_matches(|c: char| !c.is_ascii_digit()))
         .collect();
     digits.len() >= 2
