@@ -111,18 +111,24 @@ async function forget(tabId, clear) {
 
 // ---- the context menu -------------------------------------------------------------------------
 
+/** The messages of `lang` ('id' or 'en') from the extension's own _locales, or null. */
+async function messagesOf(lang) {
+  if (lang !== 'id' && lang !== 'en') return null;
+  try {
+    return await (await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`))).json();
+  } catch {
+    return null; // the browser's language answers through chrome.i18n
+  }
+}
+
 /** The menu's title in the language chosen in the options (the browser's otherwise). */
 async function menuTitle() {
-  let title = api.i18n.getMessage('contextMenuCheck') || 'Saring';
+  let lang = null;
   try {
-    const { lang } = await api.storage.local.get('lang');
-    if (lang === 'id' || lang === 'en') {
-      const res = await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`));
-      const messages = await res.json();
-      title = messages?.contextMenuCheck?.message || title;
-    }
-  } catch { /* keep the browser's */ }
-  return title;
+    ({ lang } = await api.storage.local.get('lang'));
+  } catch { /* the browser's */ }
+  const messages = await messagesOf(lang);
+  return messages?.contextMenuCheck?.message || api.i18n.getMessage('contextMenuCheck') || 'Saring';
 }
 
 // ---- the claim card's words ----------------------------------------------------------------
@@ -136,12 +142,7 @@ const CARD_LABELS = {
 /** The card's words in `lang` ('id' or 'en'), from the extension's own _locales. */
 async function cardLabels(lang) {
   const out = {};
-  let messages = null;
-  if (lang === 'id' || lang === 'en') {
-    try {
-      messages = await (await fetch(api.runtime.getURL(`_locales/${lang}/messages.json`))).json();
-    } catch { /* the browser's language below */ }
-  }
+  const messages = await messagesOf(lang);
   for (const [name, key] of Object.entries(CARD_LABELS)) {
     out[name] = messages?.[key]?.message || api.i18n.getMessage(key) || '';
   }

@@ -209,9 +209,7 @@ impl Engine {
         };
         let doc_election = match prior {
             Some(acc) => {
-                acc.strong += doc.strong;
-                acc.entities += doc.entities;
-                acc.off_topic += doc.off_topic;
+                acc.absorb(doc);
                 acc.is_election()
             }
             None => doc.is_election(),

@@ -41,16 +41,6 @@ pub struct PartCache {
     map: HashMap<(u64, usize), CachedPart>,
 }
 
-impl PartCache {
-    pub fn len(&self) -> usize {
-        self.map.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.map.is_empty()
-    }
-}
-
 fn part_key(text: &str) -> (u64, usize) {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     text.hash(&mut h);
@@ -180,23 +170,23 @@ impl PartScan {
         let reuse = last
             .map
             .get(&key)
-            .filter(|c| add(before, c.topic).is_election() == c.election)
+            .filter(|c| {
+                let mut after = before;
+                after.absorb(c.topic);
+                after.is_election() == c.election
+            })
             .cloned();
         let cached = match reuse {
             Some(c) => {
                 self.reused += 1;
-                self.topic = add(before, c.topic);
+                self.topic.absorb(c.topic);
                 c
             }
             None => {
                 self.checked += 1;
                 let report = engine.check_part(part, opts, &mut self.topic);
                 CachedPart {
-                    topic: DocTopic {
-                        strong: self.topic.strong - before.strong,
-                        entities: self.topic.entities - before.entities,
-                        off_topic: self.topic.off_topic - before.off_topic,
-                    },
+                    topic: self.topic.since(before),
                     election: self.topic.is_election(),
                     claims: Rc::new(report.claims),
                 }
@@ -217,14 +207,6 @@ impl PartScan {
     /// The claims of the whole text (offsets into it), and the cache for the next scan.
     pub fn finish(self) -> (Vec<Claim>, PartCache) {
         (self.claims, self.fresh)
-    }
-}
-
-fn add(a: DocTopic, b: DocTopic) -> DocTopic {
-    DocTopic {
-        strong: a.strong + b.strong,
-        entities: a.entities + b.entities,
-        off_topic: a.off_topic + b.off_topic,
     }
 }
 

@@ -43,6 +43,22 @@ impl DocTopic {
         self.off_topic += f.off_topic;
     }
 
+    /// Adds another stretch of text's evidence (the parts of a page checked one by one).
+    pub fn absorb(&mut self, other: DocTopic) {
+        self.strong += other.strong;
+        self.entities += other.entities;
+        self.off_topic += other.off_topic;
+    }
+
+    /// The evidence gathered since `earlier` (which this one grew from).
+    pub fn since(&self, earlier: DocTopic) -> DocTopic {
+        DocTopic {
+            strong: self.strong - earlier.strong,
+            entities: self.entities - earlier.entities,
+            off_topic: self.off_topic - earlier.off_topic,
+        }
+    }
+
     /// At least two strong election terms, and more election than other-domain words.
     pub fn is_election(&self) -> bool {
         self.strong >= 2 && 2 * self.strong + self.entities > 2 * self.off_topic

@@ -193,6 +193,9 @@ impl Inner {
 
     /// The claims the reader has not dismissed.
     fn undismissed(&self, claims: Vec<Claim>) -> Vec<Claim> {
+        if self.dismissed.is_empty() {
+            return claims; // no key to fold for each claim
+        }
         claims
             .into_iter()
             .filter(|c| {
@@ -335,30 +338,30 @@ impl Inner {
         )
     }
 
-    /// Hides claim `i` and every other claim with the same text, without a re-scan.
-    fn dismiss(&mut self, i: usize) -> Result<(), JsValue> {
+    /// Hides claim `i` and every other claim with the same text, without a re-scan. Returns
+    /// the key it is remembered by.
+    fn dismiss(&mut self, i: usize) -> Result<Option<String>, JsValue> {
         let Some(key) = self
             .claims
             .get(i)
             .map(|c| claim_key(&self.bundle_sig, &c.text))
         else {
-            return Ok(());
+            return Ok(None);
         };
-        let keep: Vec<bool> = self
-            .claims
-            .iter()
-            .map(|c| claim_key(&self.bundle_sig, &c.text) != key)
-            .collect();
-        self.dismissed.insert(key);
-        let mut k = keep.iter();
-        self.claims.retain(|_| *k.next().unwrap_or(&true));
-        let mut k = keep.iter();
-        self.ranges.retain(|_| *k.next().unwrap_or(&true));
+        let (claims, ranges) = std::mem::take(&mut self.claims)
+            .into_iter()
+            .zip(std::mem::take(&mut self.ranges))
+            .filter(|(c, _)| claim_key(&self.bundle_sig, &c.text) != key)
+            .unzip();
+        self.claims = claims;
+        self.ranges = ranges;
+        self.dismissed.insert(key.clone());
         self.current = None;
         if let Some(card) = &self.card {
             card.hide();
         }
-        self.publish().map(|_| ())
+        self.publish()?;
+        Ok(Some(key))
     }
 }
 
@@ -457,6 +460,16 @@ async fn yield_now() {
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
 
+/// The scanner, while the scan of `generation` is still the one wanted (not stopped, not
+/// overtaken by a newer scan, not dropped).
+fn live(weak: &std::rc::Weak<RefCell<Inner>>, generation: u64) -> Option<Rc<RefCell<Inner>>> {
+    let rc = weak.upgrade()?;
+    let current = rc
+        .try_borrow()
+        .is_ok_and(|inner| inner.generation == generation && !inner.stopped);
+    current.then_some(rc)
+}
+
 /// A scan cut into slices: walk the page (one task), check the text part by part, yielding
 /// to the browser every [`SLICE_MS`], then highlight. A newer scan or a stop makes an older
 /// one give up. Returns the counts JSON, or `None` when it gave up.
@@ -478,13 +491,7 @@ async fn run_sliced(weak: std::rc::Weak<RefCell<Inner>>) -> Result<Option<String
     let mut walker = Walker::new(&page_root(&doc));
     while !walker.run(now() + SLICE_MS, now) {
         yield_now().await;
-        let Some(rc) = weak.upgrade() else {
-            return Ok(None);
-        };
-        let Ok(inner) = rc.try_borrow() else {
-            return Ok(None);
-        };
-        if inner.generation != generation || inner.stopped {
+        if live(&weak, generation).is_none() {
             return Ok(None);
         }
     }
@@ -499,15 +506,12 @@ async fn run_sliced(weak: std::rc::Weak<RefCell<Inner>>) -> Result<Option<String
             slice = slice.restart();
         }
         {
-            let Some(rc) = weak.upgrade() else {
+            let Some(rc) = live(&weak, generation) else {
                 return Ok(None);
             };
             let Ok(inner) = rc.try_borrow() else {
                 return Ok(None);
             };
-            if inner.generation != generation || inner.stopped {
-                return Ok(None);
-            }
             let (len, checked) = (scan.next_len().unwrap_or(0), scan.checked);
             let t = now();
             if !scan.step(&inner.engine, &page.text, &opts, &inner.parts) {
@@ -526,7 +530,7 @@ async fn run_sliced(weak: std::rc::Weak<RefCell<Inner>>) -> Result<Option<String
     };
     let (claims, parts) = scan.finish();
     let claims = {
-        let Some(rc) = weak.upgrade() else {
+        let Some(rc) = live(&weak, generation) else {
             return Ok(None);
         };
         let Ok(inner) = rc.try_borrow() else {
@@ -540,27 +544,18 @@ async fn run_sliced(weak: std::rc::Weak<RefCell<Inner>>) -> Result<Option<String
         if slice.elapsed() > SLICE_MS {
             yield_now().await;
             slice = slice.restart();
-            let Some(rc) = weak.upgrade() else {
-                return Ok(None);
-            };
-            let Ok(inner) = rc.try_borrow() else {
-                return Ok(None);
-            };
-            if inner.generation != generation || inner.stopped {
+            if live(&weak, generation).is_none() {
                 return Ok(None);
             }
         }
         ranges.extend(ranges_for(&page, chunk)?);
     }
-    let Some(rc) = weak.upgrade() else {
+    let Some(rc) = live(&weak, generation) else {
         return Ok(None);
     };
     let Ok(mut inner) = rc.try_borrow_mut() else {
         return Ok(None);
     };
-    if inner.generation != generation || inner.stopped {
-        return Ok(None);
-    }
     inner.last_scan = stats;
     inner.parts = parts;
     let counts = inner.finish_with(page, claims, ranges)?;
@@ -777,6 +772,7 @@ impl PageScanner {
             .map_err(|_| JsError::new("busy"))?;
         inner
             .dismiss(i)
+            .map(|_| ())
             .map_err(|e| JsError::new(&format!("{e:?}")))
     }
 
@@ -996,11 +992,7 @@ impl PageScanner {
             let action = inner.card.as_ref().and_then(|c| c.action_of(&path));
             match (action, inner.current) {
                 (Some(Action::Dismiss), Some(i)) => {
-                    let key = inner
-                        .claims
-                        .get(i)
-                        .map(|c| claim_key(&inner.bundle_sig, &c.text));
-                    let _ = inner.dismiss(i);
+                    let key = inner.dismiss(i).ok().flatten();
                     if let (Some(key), Some(w)) = (key, web_sys::window()) {
                         // Tell the content script, which remembers it in storage.
                         if let Ok(ev) = web_sys::CustomEvent::new("saring-dismiss") {

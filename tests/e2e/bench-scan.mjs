@@ -22,10 +22,10 @@ while (body.length < 2_000_000) body += paras;
 await writeFile(path.join(dir, 'index.html'), `<!doctype html><html><head><meta charset="utf-8"><title>2 MB</title></head>
 <body><article>${body}</article><script type="module">
 const tStart = performance.now(); window.longest = 0; window.longtasks = 0;
-new PerformanceObserver((l) => { for (const e of l.getEntries()) { if (e.startTime < tStart) continue; window.longtasks++; window.longest = Math.max(window.longest, e.duration); } }).observe({ type: 'longtask', buffered: true });
+new PerformanceObserver((l) => { for (const e of l.getEntries()) { if (e.startTime < tStart) continue; window.longtasks++; window.longest = Math.max(window.longest, e.duration); (window.tasks ||= []).push([Math.round(e.startTime - window.scanStart), Math.round(e.duration)]); } }).observe({ type: 'longtask', buffered: true });
 const mod = await import('./pkg/saring.js'); await mod.default();
 const s = new mod.PageScanner({ lang: 'id' });
-const t0 = performance.now(); await s.start(); window.scanMs = performance.now() - t0;
+const t0 = performance.now(); window.scanStart = t0; await s.start(); window.scanMs = performance.now() - t0; window.lastScan = s.lastScan();
 </script></body></html>`);
 const child = spawn(path.join(root, 'target/release/saring-serve'), [dir, '0']);
 const base = await new Promise((resolve) => child.stdout.on('data', (c) => {
@@ -41,12 +41,15 @@ for (let i = 0; i < runs; i += 1) {
   await page.goto(`${base}/index.html`);
   await page.waitForFunction(() => window.scanMs !== undefined, null, { timeout: 120000 });
   results.push(await page.evaluate(() => ({ scanMs: window.scanMs, longest: window.longest, longtasks: window.longtasks,
-    chars: document.body.textContent.length, counts: document.documentElement.dataset.saringCounts })));
+    chars: document.body.textContent.length, counts: document.documentElement.dataset.saringCounts, tasks: window.tasks ?? [], lastScan: window.lastScan })));
   await page.close();
 }
 const median = (k) => results.map((r) => r[k]).sort((a, b) => a - b)[Math.floor(results.length / 2)];
 console.log(JSON.stringify({ runs, chars: results[0].chars, scan_ms: Math.round(median('scanMs')),
   longest_task_ms: Math.round(Math.max(...results.map((r) => r.longest))), long_tasks: Math.max(...results.map((r) => r.longtasks)),
-  counts: JSON.parse(results[0].counts) }));
+  counts: JSON.parse(results[0].counts),
+  // Per run: the scan's time, its long tasks as [start ms after the scan began (negative: during
+  // start-up), duration ms], and what the scan did (parts checked and from the cache).
+  per_run: results.map((r) => ({ scan_ms: Math.round(r.scanMs), long_tasks: r.tasks, last_scan: r.lastScan })) }));
 await browser.close();
 child.kill();

@@ -14,6 +14,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   root, pages, shots, VERDICTS, expected, eventually, waitState, countsOf, badgeWant, launch, cardOf,
+  highlightCentre,
 } from './harness.mjs';
 
 let h;
@@ -418,12 +419,7 @@ test('the claim card: a click on a highlight or the keyboard opens it, closed to
   await waitState(page, 'done');
 
   // A click in the middle of the contradicted highlight.
-  const where = () => page.evaluate(() => {
-    const r = [...CSS.highlights.get('saring-contradicted')][0];
-    r.startContainer.parentElement.scrollIntoView({ block: 'center' });
-    const b = r.getClientRects()[0];
-    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
-  });
+  const where = () => highlightCentre(page, 'contradicted');
   let at = await where();
   await page.mouse.click(at.x, at.y);
   const card = await eventually(async () => {

@@ -170,6 +170,16 @@ export async function launch({ ext = defaultExtension, userDataDir = '', base = 
   return h;
 }
 
+/** Scrolls the first range of the `saring-<verdict>` highlight into view; its centre on screen. */
+export function highlightCentre(page, verdict) {
+  return page.evaluate((name) => {
+    const r = [...CSS.highlights.get(name)][0];
+    r.startContainer.parentElement.scrollIntoView({ block: 'center' });
+    const q = r.getClientRects()[0];
+    return { x: q.left + q.width / 2, y: q.top + q.height / 2 };
+  }, `saring-${verdict}`);
+}
+
 /**
  * The card's shadow root as the browser's DevTools protocol sees it (it pierces closed shadow
  * roots, which no page script can): `{ html, text }`, or null when there is no card.

@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {
   root, pages, shots, defaultExtension, expected, eventually, waitState, countsOf, launch, cardOf, serve,
+  highlightCentre,
 } from './harness.mjs';
 
 let h;
@@ -202,12 +203,7 @@ test('settings, dismissals and imported lists survive a browser restart and an e
     // Dismiss the contradicted claim of article-004 from its card, as a reader would.
     const { page } = await b.openTab('article-004.html');
     await waitState(page, 'done');
-    const at = await page.evaluate(() => {
-      const r = [...CSS.highlights.get('saring-contradicted')][0];
-      r.startContainer.parentElement.scrollIntoView({ block: 'center' });
-      const q = r.getClientRects()[0];
-      return { x: q.left + q.width / 2, y: q.top + q.height / 2 };
-    });
+    const at = await highlightCentre(page, 'contradicted');
     await page.mouse.click(at.x, at.y);
     await eventually(async () => Boolean((await cardOf(page))?.buttons.dismiss), true);
     const { buttons } = await cardOf(page);
