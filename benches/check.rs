@@ -1,16 +1,15 @@
-//! Throughput of `Engine::check`, and how it scales with the input and with the bundle.
+//! Throughput of `Engine::check` on 10 KB, 100 KB, 1 MB and 10 MB of election-dense and
+//! election-sparse text (`support/inputs.rs`): `check/dense/*`, `check/sparse/*`.
 //!
-//! - `check/dense/*`, `check/sparse/*`: 10 KB, 100 KB, 1 MB and 10 MB of election-dense and
-//!   election-sparse text (`support/inputs.rs`). Goal: linear (10 MB ≤ 11× the time of 1 MB).
-//! - `bundle_scaling/*`: the dense 1 MB input against the default bundle and against bundles
-//!   with 10× and 100× as many debunked claims (`support/scaled.rs`). Goal: 100× ≤ 1.3× time.
+//! How the time scales (with the input: linear; with the bundle: 100× the debunked claims at
+//! most 1.3× the time) is measured by `benches/scaling.rs`, which times the variants
+//! interleaved so that a shared machine's load falls on all of them alike.
 //!
 //! `cargo bench --bench check`; `./build.sh bench` runs it and writes the numbers into
 //! `target/bench/summary.json` and `BENCHMARKS.md`. `SARING_BENCH_QUICK=1` takes fewer samples.
 
 mod support {
     pub mod inputs;
-    pub mod scaled;
 }
 
 use std::hint::black_box;
@@ -19,7 +18,6 @@ use std::time::Duration;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use saring::{CheckOptions, Engine};
 use support::inputs::{Density, SIZES, Sources};
-use support::scaled::bundle_with;
 
 fn quick() -> bool {
     std::env::var_os("SARING_BENCH_QUICK").is_some_and(|v| v != "0")
@@ -59,25 +57,5 @@ fn check_sizes(c: &mut Criterion) {
     }
 }
 
-fn bundle_scaling(c: &mut Criterion) {
-    let text = Sources::load().make(Density::Dense, 1_000_000);
-    let opts = CheckOptions::default();
-    let mut g = c.benchmark_group("bundle_scaling");
-    g.warm_up_time(Duration::from_secs(1));
-    let (samples, time) = budget(1_000_000);
-    g.sample_size(samples).measurement_time(time);
-    g.throughput(Throughput::Bytes(text.len() as u64));
-    for factor in [1usize, 10, 100] {
-        let bundle = bundle_with(factor);
-        let engine = Engine::with_bundles(vec![bundle]);
-        g.bench_with_input(
-            BenchmarkId::from_parameter(format!("x{factor}")),
-            &text,
-            |b, t| b.iter(|| engine.check(black_box(t), &opts)),
-        );
-    }
-    g.finish();
-}
-
-criterion_group!(benches, check_sizes, bundle_scaling);
+criterion_group!(benches, check_sizes);
 criterion_main!(benches);

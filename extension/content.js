@@ -156,12 +156,22 @@
     }
   }
 
+  /** A performance measure from `start` to now, for the benchmarks (tests/e2e/bench-browser.mjs). */
+  function measure(name, start) {
+    try { performance.measure(name, { start, end: performance.now() }); } catch { /* ignore */ }
+  }
+
   function loadModule() {
     if (!modPromise) {
       modPromise = (async () => {
+        const t0 = performance.now();
         const mod = await import(api.runtime.getURL('pkg/saring.js'));
         try {
           await mod.default({ module_or_path: api.runtime.getURL('pkg/saring_bg.wasm') });
+          measure('saring:module', t0);
+          // Only this content script's isolated world sees it; the benchmarks read the wasm
+          // memory through it (wasmMemoryBytes).
+          globalThis.__saringModule = mod;
           return mod;
         } catch (e) {
           // Chromium refuses WebAssembly on pages whose CSP lacks 'wasm-unsafe-eval'. The same
@@ -213,7 +223,10 @@
 
   function newScanner(mod, s) {
     try {
-      return new mod.PageScanner(scannerOptions(s));
+      const t0 = performance.now();
+      const scanner = new mod.PageScanner(scannerOptions(s));
+      measure('saring:bundle', t0);
+      return scanner;
     } catch (e) {
       if (!s.bundles.length) throw e;
       // A stored bundle that no longer loads must not stop the checking: go on without it.

@@ -12,6 +12,7 @@
 //! whose message says what is wrong.
 
 use serde::Serialize;
+use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 
 use crate::bundle::index::index_json;
@@ -54,6 +55,18 @@ fn result<'a>(r: &'a Report, text: Option<&'a str>) -> CheckResult<'a> {
         page_source: r.page_source.as_deref(),
         claims: &r.claims,
     }
+}
+
+/// Bytes of WebAssembly memory this module instance holds: what a tab pays for Saring beyond
+/// the JavaScript heap. Read only by the benchmarks (`tests/e2e/bench-browser.mjs`); it never
+/// shrinks, so after a scan it is the peak.
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
 }
 
 /// The engine with its bundles, for one page or one extension context.
