@@ -172,7 +172,7 @@ impl Sources {
 
     /// A text of at most `size` bytes (lines are never cut), one line per paragraph.
     pub fn make(&self, density: Density, size: usize) -> String {
-        let mut rng = Rng::new(0x5a52_494e_47 ^ size as u64 ^ (density as u64) << 40);
+        let mut rng = Rng::new(0x005a_5249_4e47 ^ size as u64 ^ (density as u64) << 40);
         let (mut art, mut hox, mut off) = (
             Cycle::new(&self.articles),
             Cycle::new(&self.hoaxes),
@@ -182,7 +182,7 @@ impl Sources {
         let mut turn = 0usize;
         loop {
             let line = match density {
-                Density::Dense if turn % 2 == 0 => art.next(&mut rng),
+                Density::Dense if turn.is_multiple_of(2) => art.next(&mut rng),
                 Density::Dense => hox.next(&mut rng),
                 Density::Sparse if turn % 20 == 19 => {
                     if turn % 40 == 19 {
