@@ -6,6 +6,9 @@
 //! squeezed; words are reduced to one stable stem. The same function runs when the bundle is
 //! compiled and when a page is checked, so both sides agree by construction.
 
+use std::sync::OnceLock;
+
+use super::fasthash::{FastSet, word_set};
 use super::phrases::Words;
 use super::stem;
 use super::tokens::Token;
@@ -161,20 +164,32 @@ pub fn content_terms_of(w: &Words) -> Vec<String> {
     })
 }
 
+/// [`STOP`] as a set: every word of every sentence is looked up.
+fn stop_words() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| word_set(STOP))
+}
+
 fn terms_with(tokens: &[Token], stem_fn: impl Fn(usize, &str) -> String) -> Vec<String> {
+    let stop = stop_words();
     let mut out: Vec<String> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         if t.key.chars().count() < 2 {
             continue;
         }
         let squeezed = squeeze(&t.key);
-        if STOP.contains(&squeezed.as_str()) || STOP.contains(&t.key.as_str()) {
+        if stop.contains(squeezed.as_str()) || stop.contains(t.key.as_str()) {
             continue;
         }
         let term = if t.numeric {
             squeezed
         } else {
-            stem_fn(i, &squeezed).replace('v', "u")
+            let stem = stem_fn(i, &squeezed);
+            if stem.contains('v') {
+                stem.replace('v', "u")
+            } else {
+                stem
+            }
         };
         if !out.contains(&term) {
             out.push(term);

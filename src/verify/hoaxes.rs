@@ -8,11 +8,12 @@
 //! is then scored exactly, with terms weighted by rarity, so that an election sentence sharing
 //! common words ("KPU", "TPS", "pemilu") with a hoax is not taken for it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::bundle::compile::Compiled;
 use crate::bundle::schema::Entity;
 use crate::claims::lexicon::topic_words;
+use crate::text::fasthash::{FastMap, FastSet};
 use crate::text::normalize::fold;
 use crate::text::terms::content_terms;
 use crate::text::tokens::tokenize;
@@ -59,15 +60,15 @@ struct IndexedVariant {
 /// The hoax index of one bundle.
 #[derive(Debug, Clone, Default)]
 pub struct HoaxIndex {
-    term_ids: HashMap<String, u32>,
+    term_ids: FastMap<String, u32>,
     idf: Vec<f32>,
     unknown_idf: f32,
     variants: Vec<IndexedVariant>,
     bands: KeyMap<Vec<u32>>,
     postings: Vec<Vec<u32>>,
     class: Vec<Class>,
-    topic_terms: HashSet<String>,
-    entity_terms: HashSet<String>,
+    topic_terms: FastSet<String>,
+    entity_terms: FastSet<String>,
 }
 
 /// A word seen in one hoax only is not worth more than this: otherwise dropping that one
@@ -183,11 +184,11 @@ impl HoaxIndex {
     /// bundles), which tell names from other words.
     pub fn new(c: &Compiled, entities: &[Entity]) -> Self {
         let terms_of = |s: &str| content_terms(&tokenize(&fold(s), 0));
-        static TOPIC: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+        static TOPIC: std::sync::OnceLock<FastSet<String>> = std::sync::OnceLock::new();
         let topic_terms = TOPIC
             .get_or_init(|| topic_words().flat_map(terms_of).collect())
             .clone();
-        let entity_terms: HashSet<String> = entities
+        let entity_terms: FastSet<String> = entities
             .iter()
             .flat_map(|e| e.aliases.iter().chain(std::iter::once(&e.name)))
             .map(String::as_str)
