@@ -46,16 +46,20 @@ enum Class {
     Other,
 }
 
-#[derive(Debug, Clone)]
-struct IndexedVariant {
-    hoax: u32,
-    terms: Vec<u32>,
-    weight: f32,
-    /// Weight of its `Other` terms.
-    other: f32,
-    /// Number of its `Entity` terms.
-    entities: u32,
-}
+/// Each variant is one record in [`HoaxIndex::records`]: these fields, then its term ids,
+/// sorted. Side by side in one array, because candidates are scattered over the whole list:
+/// in a large bundle the reads from memory cost more than the scoring, and a record is read
+/// in one go where a struct pointing at its own term vector took two.
+const HOAX: usize = 0;
+/// `f32` bits: the variant's summed term weight.
+const WEIGHT: usize = 1;
+/// `f32` bits: the weight of its `Other` terms.
+const OTHER: usize = 2;
+/// The number of its `Entity` terms.
+const ENTITIES: usize = 3;
+/// The number of its terms, which follow.
+const LEN: usize = 4;
+const HEAD: usize = 5;
 
 /// The hoax index of one bundle.
 #[derive(Debug, Clone, Default)]
@@ -63,7 +67,9 @@ pub struct HoaxIndex {
     term_ids: FastMap<String, u32>,
     idf: Vec<f32>,
     unknown_idf: f32,
-    variants: Vec<IndexedVariant>,
+    /// The variants' records (see [`HEAD`]); bands and postings hold their offsets, which
+    /// sort in the order of the variants.
+    records: Vec<u32>,
     bands: KeyMap<Vec<u32>>,
     postings: Vec<Vec<u32>>,
     class: Vec<Class>,
@@ -230,8 +236,9 @@ impl HoaxIndex {
         let term_hashes: Vec<u64> = c.terms.iter().map(|t| fnv(t)).collect();
         let mut bands: KeyMap<Vec<u32>> = KeyMap::default();
         let mut postings = vec![Vec::new(); c.terms.len()];
-        let mut variants = Vec::with_capacity(c.variants.len());
-        for (vi, v) in c.variants.iter().enumerate() {
+        let mut records: Vec<u32> = Vec::new();
+        for v in &c.variants {
+            let at = records.len() as u32;
             let terms: Vec<u32> = v
                 .terms
                 .iter()
@@ -240,13 +247,13 @@ impl HoaxIndex {
                 .collect();
             let hashes: Vec<u64> = terms.iter().map(|&t| term_hashes[t as usize]).collect();
             for k in band_keys(&hashes) {
-                bands.entry(k).or_default().push(vi as u32);
+                bands.entry(k).or_default().push(at);
             }
             for &t in &terms {
-                postings[t as usize].push(vi as u32);
+                postings[t as usize].push(at);
             }
-            let weight = terms.iter().map(|&t| idf[t as usize]).sum();
-            let other = terms
+            let weight: f32 = terms.iter().map(|&t| idf[t as usize]).sum();
+            let other: f32 = terms
                 .iter()
                 .filter(|&&t| class[t as usize] == Class::Other)
                 .map(|&t| idf[t as usize])
@@ -255,13 +262,14 @@ impl HoaxIndex {
                 .iter()
                 .filter(|&&t| class[t as usize] == Class::Entity)
                 .count() as u32;
-            variants.push(IndexedVariant {
-                hoax: v.hoax,
-                terms,
-                weight,
-                other,
-                entities,
-            });
+            let mut head = [0u32; HEAD];
+            head[HOAX] = v.hoax;
+            head[WEIGHT] = weight.to_bits();
+            head[OTHER] = other.to_bits();
+            head[ENTITIES] = entities;
+            head[LEN] = terms.len() as u32;
+            records.extend_from_slice(&head);
+            records.extend_from_slice(&terms);
         }
         HoaxIndex {
             term_ids: c
@@ -272,7 +280,7 @@ impl HoaxIndex {
                 .collect(),
             idf,
             unknown_idf: (1.0 + n).ln().min(MAX_IDF),
-            variants,
+            records,
             bands,
             postings,
             class,
@@ -282,13 +290,13 @@ impl HoaxIndex {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.variants.is_empty()
+        self.records.is_empty()
     }
 
     /// The debunked claim that `terms` (a sentence's content terms) repeats, if any clears
     /// the bar.
     pub fn best_match(&self, terms: &[String]) -> Option<HoaxMatch> {
-        if terms.len() < 3 || self.variants.is_empty() {
+        if terms.len() < 3 || self.records.is_empty() {
             return None;
         }
         let ids: Vec<Option<u32>> = terms
@@ -328,14 +336,20 @@ impl HoaxIndex {
         cands.dedup();
 
         let mut best: Option<HoaxMatch> = None;
-        for vi in cands {
-            let v = &self.variants[vi as usize];
+        for at in cands {
+            let r = &self.records[at as usize..];
+            let (weight, other, entities) = (
+                f32::from_bits(r[WEIGHT]),
+                f32::from_bits(r[OTHER]),
+                r[ENTITIES],
+            );
+            let v_terms = &r[HEAD..HEAD + r[LEN] as usize];
             let mut shared = 0.0f32;
             let mut shared_n = 0usize;
             let mut shared_other = 0.0f32;
             let mut shared_entities = 0u32;
             for id in ids.iter().flatten() {
-                if v.terms.binary_search(id).is_ok() {
+                if v_terms.binary_search(id).is_ok() {
                     let w = self.idf[*id as usize];
                     shared += w;
                     shared_n += 1;
@@ -346,22 +360,22 @@ impl HoaxIndex {
                     }
                 }
             }
-            if shared_n < 3 || v.weight <= 0.0 {
+            if shared_n < 3 || weight <= 0.0 {
                 continue;
             }
             // What the hoax says happened must be there: most of its own words…
-            if v.other > 0.0 && shared_other < 0.65 * v.other {
+            if other > 0.0 && shared_other < 0.65 * other {
                 continue;
             }
             // …and the people it is about: all of them when it names one or two.
-            if v.entities > 0 && shared_entities < v.entities - v.entities / 3 {
+            if entities > 0 && shared_entities < entities - entities / 3 {
                 continue;
             }
-            let cover_hoax = shared / v.weight;
+            let cover_hoax = shared / weight;
             let cover_sentence = shared / q_weight.max(f32::MIN_POSITIVE);
             let score = 0.6 * cover_hoax + 0.4 * cover_sentence;
             let m = HoaxMatch {
-                hoax: v.hoax,
+                hoax: r[HOAX],
                 cover_hoax,
                 cover_sentence,
                 score,
