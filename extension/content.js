@@ -16,6 +16,7 @@
   // Not an HTML document (SVG, XML viewer…), no extension context, or already running here.
   if (!api?.runtime?.id || !(root instanceof HTMLElement) || globalThis.__saringContent) return;
   globalThis.__saringContent = true;
+  try { performance.mark('saring:start'); } catch { /* for the benchmarks only */ }
 
   const VERDICTS = ['verified', 'contradicted', 'debunked', 'unverified'];
   const ZERO = Object.freeze({ verified: 0, contradicted: 0, debunked: 0, unverified: 0 });

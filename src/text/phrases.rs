@@ -29,16 +29,8 @@ impl Words {
 
     /// Like [`Words::new`], remembering candidates across sentences of one document.
     pub fn with_cache(tokens: Vec<Token>, cache: &mut StemCache) -> Self {
-        let cands = tokens
-            .iter()
-            .map(|t| {
-                if t.numeric {
-                    Rc::from(vec![t.key.clone()])
-                } else {
-                    cache.candidates(&t.key)
-                }
-            })
-            .collect();
+        // A number's candidates are the number itself; the cache hands them out shared too.
+        let cands = tokens.iter().map(|t| cache.candidates(&t.key)).collect();
         Words { tokens, cands }
     }
 

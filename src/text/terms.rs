@@ -6,6 +6,7 @@
 //! squeezed; words are reduced to one stable stem. The same function runs when the bundle is
 //! compiled and when a page is checked, so both sides agree by construction.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use super::fasthash::{FastSet, word_set};
@@ -178,11 +179,11 @@ fn terms_with(tokens: &[Token], stem_fn: impl Fn(usize, &str) -> String) -> Vec<
             continue;
         }
         let squeezed = squeeze(&t.key);
-        if stop.contains(squeezed.as_str()) || stop.contains(t.key.as_str()) {
+        if stop.contains(&*squeezed) || stop.contains(t.key.as_str()) {
             continue;
         }
         let term = if t.numeric {
-            squeezed
+            squeezed.into_owned()
         } else {
             let stem = stem_fn(i, &squeezed);
             if stem.contains('v') {
@@ -199,8 +200,24 @@ fn terms_with(tokens: &[Token], stem_fn: impl Fn(usize, &str) -> String) -> Vec<
 }
 
 /// Letters repeated three times or more become one ("curaaang" → "curang"); doubled letters
-/// stay, since Indonesian has them ("saat", "taat").
-fn squeeze(word: &str) -> String {
+/// stay, since Indonesian has them ("saat", "taat"). Most words have no such run and are
+/// returned as they are.
+fn squeeze(word: &str) -> Cow<'_, str> {
+    // Without a run of three of one char (digits aside), nothing would be dropped.
+    let (mut prev, mut run) = ('\0', 0);
+    let has_run = word.chars().any(|c| {
+        run = if c == prev { run + 1 } else { 1 };
+        prev = c;
+        run >= 3 && !c.is_ascii_digit()
+    });
+    if has_run {
+        Cow::Owned(squeeze_runs(word))
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+fn squeeze_runs(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     let mut run_char = '\0';
     let mut run = 0;

@@ -24,6 +24,7 @@ use super::dom_text::{PageText, Walker, collect};
 use super::highlight;
 use crate::engine::DocTopic;
 use crate::text::normalize::fold;
+use crate::text::stem::StemCache;
 use crate::{CheckOptions, Claim, Engine, Lang, Verdict};
 
 /// Options the content script passes in.
@@ -161,26 +162,30 @@ impl Inner {
     /// Turns the claims of `page` into ranges and highlights, and sets the test hook.
     fn finish(&mut self, page: PageText, claims: Vec<Claim>) -> Result<String, JsValue> {
         let doc = document().map_err(JsValue::from)?;
-        let claims: Vec<Claim> = claims
+        let claims = self.undismissed(claims);
+        let ranges = claims
+            .iter()
+            .map(|c| range_of(&doc, &page, c))
+            .collect::<Result<Vec<_>, _>>()?;
+        self.install(page, claims, ranges)
+    }
+
+    /// The claims the reader has not dismissed.
+    fn undismissed(&self, claims: Vec<Claim>) -> Vec<Claim> {
+        claims
             .into_iter()
             .filter(|c| !self.dismissed.contains(&claim_key(&c.text)))
-            .collect();
-        let mut ranges = Vec::with_capacity(claims.len());
-        for c in &claims {
-            let r = match (
-                page.position(c.start_utf16 as u32, false),
-                page.position(c.end_utf16 as u32, true),
-            ) {
-                (Some((sn, so)), Some((en, eo))) => {
-                    let r = doc.create_range()?;
-                    r.set_start(&sn, so)?;
-                    r.set_end(&en, eo)?;
-                    Some(r)
-                }
-                _ => None,
-            };
-            ranges.push(r);
-        }
+            .collect()
+    }
+
+    /// Highlights `claims` with their `ranges` (one per claim), and sets the test hook.
+    fn install(
+        &mut self,
+        page: PageText,
+        claims: Vec<Claim>,
+        ranges: Vec<Option<Range>>,
+    ) -> Result<String, JsValue> {
+        let doc = document().map_err(JsValue::from)?;
         let groups: Vec<(Verdict, Vec<Range>)> = Verdict::ALL
             .into_iter()
             .filter(|v| self.shown(*v))
@@ -306,6 +311,22 @@ impl Inner {
     }
 }
 
+/// The DOM range of a claim, when its offsets fall on the page's text.
+fn range_of(doc: &Document, page: &PageText, c: &Claim) -> Result<Option<Range>, JsValue> {
+    match (
+        page.position(c.start_utf16 as u32, false),
+        page.position(c.end_utf16 as u32, true),
+    ) {
+        (Some((sn, so)), Some((en, eo))) => {
+            let r = doc.create_range()?;
+            r.set_start(&sn, so)?;
+            r.set_end(&en, eo)?;
+            Ok(Some(r))
+        }
+        _ => Ok(None),
+    }
+}
+
 fn page_root(doc: &Document) -> Node {
     match doc.body() {
         Some(b) => b.into(),
@@ -319,21 +340,54 @@ const SLICE_MS: f64 = 20.0;
 /// The page text is checked in parts of about this many bytes, cut at line breaks.
 const PART_BYTES: usize = 6 * 1024;
 
+/// A performance measure from `start` to now (`saring:walk`, `saring:check`,
+/// `saring:finish`), which the benchmarks read; a failure changes nothing.
+fn measure(name: &str, start: f64) {
+    let Some(perf) = web_sys::window().and_then(|w| w.performance()) else {
+        return;
+    };
+    let opts = js_sys::Object::new();
+    let _ = Reflect::set(&opts, &"start".into(), &start.into());
+    let _ = Reflect::set(&opts, &"end".into(), &perf.now().into());
+    if let Ok(f) =
+        Reflect::get(&perf, &"measure".into()).and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
+        let _ = f.call2(&perf, &name.into(), &opts);
+    }
+}
+
 fn now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
+/// `scheduler.yield()` where the browser has it (Chromium 129+): it lets input and rendering
+/// run, then resumes at once. A `setTimeout(0)` chain is clamped to 4 ms a step after the
+/// fifth, which on a large page added a fifth to the scan for nothing.
+fn scheduler_yield() -> Option<js_sys::Promise> {
+    let scheduler = Reflect::get(&js_sys::global(), &"scheduler".into()).ok()?;
+    if !scheduler.is_object() {
+        return None;
+    }
+    let f: js_sys::Function = Reflect::get(&scheduler, &"yield".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    f.call0(&scheduler).ok()?.dyn_into().ok()
+}
+
 /// Lets the browser run other tasks (input, rendering) before going on.
 async fn yield_now() {
-    let p = js_sys::Promise::new(&mut |resolve, _| match web_sys::window() {
-        Some(w) => {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-        None => {
-            let _ = resolve.call0(&JsValue::NULL);
-        }
+    let p = scheduler_yield().unwrap_or_else(|| {
+        js_sys::Promise::new(&mut |resolve, _| match web_sys::window() {
+            Some(w) => {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            }
+            None => {
+                let _ = resolve.call0(&JsValue::NULL);
+            }
+        })
     });
     let _ = wasm_bindgen_futures::JsFuture::from(p).await;
 }
@@ -379,6 +433,7 @@ async fn run_sliced(weak: std::rc::Weak<RefCell<Inner>>) -> Result<Option<String
         (inner.generation, inner.options(&doc))
     };
     // Read the page in slices too: walking a large page's DOM is itself a long task.
+    let t_walk = now();
     let mut walker = Walker::new(&page_root(&doc));
     while !walker.run(now() + SLICE_MS, now) {
         yield_now().await;
@@ -393,8 +448,11 @@ async fn run_sliced(weak: std::rc::Weak<RefCell<Inner>>) -> Result<Option<String
         }
     }
     let page = walker.finish();
+    measure("saring:walk", t_walk);
     yield_now().await;
+    let t_check = now();
     let mut doc_topic = DocTopic::default();
+    let mut stems = StemCache::default();
     let mut claims = Vec::new();
     let mut t0 = now();
     for (a, b, base16) in parts(&page.text) {
@@ -408,9 +466,10 @@ async fn run_sliced(weak: std::rc::Weak<RefCell<Inner>>) -> Result<Option<String
             if inner.generation != generation || inner.stopped {
                 return Ok(None);
             }
-            let report = inner
-                .engine
-                .check_part(&page.text[a..b], &opts, &mut doc_topic);
+            let report =
+                inner
+                    .engine
+                    .check_part_with(&page.text[a..b], &opts, &mut doc_topic, &mut stems);
             for mut c in report.claims {
                 c.start += a;
                 c.end += a;
@@ -424,6 +483,39 @@ async fn run_sliced(weak: std::rc::Weak<RefCell<Inner>>) -> Result<Option<String
             t0 = now();
         }
     }
+    measure("saring:check", t_check);
+    // The ranges in slices too: a large page has tens of thousands of claims.
+    let t_finish = now();
+    let claims = {
+        let Some(rc) = weak.upgrade() else {
+            return Ok(None);
+        };
+        let Ok(inner) = rc.try_borrow() else {
+            return Ok(None);
+        };
+        if inner.generation != generation || inner.stopped {
+            return Ok(None);
+        }
+        inner.undismissed(claims)
+    };
+    let mut ranges = Vec::with_capacity(claims.len());
+    let mut t0 = now();
+    for (i, c) in claims.iter().enumerate() {
+        ranges.push(range_of(&doc, &page, c)?);
+        if i % 64 == 63 && now() - t0 > SLICE_MS {
+            yield_now().await;
+            let Some(rc) = weak.upgrade() else {
+                return Ok(None);
+            };
+            let Ok(inner) = rc.try_borrow() else {
+                return Ok(None);
+            };
+            if inner.generation != generation || inner.stopped {
+                return Ok(None);
+            }
+            t0 = now();
+        }
+    }
     let Some(rc) = weak.upgrade() else {
         return Ok(None);
     };
@@ -433,7 +525,9 @@ async fn run_sliced(weak: std::rc::Weak<RefCell<Inner>>) -> Result<Option<String
     if inner.generation != generation || inner.stopped {
         return Ok(None);
     }
-    inner.finish(page, claims).map(Some)
+    let counts = inner.install(page, claims, ranges)?;
+    measure("saring:finish", t_finish);
+    Ok(Some(counts))
 }
 
 fn caret_at(doc: &Document, x: f64, y: f64) -> Option<(Node, u32)> {
