@@ -12,7 +12,7 @@ const COLORS = {
 const LABELS = {
   native: 'native core (criterion)',
   wasm: 'WebAssembly core',
-  extension: 'extension: page ready → done',
+  extension: 'extension: content script start → done',
   markjs: 'mark.js, 40 terms (no verification)',
 };
 

@@ -119,7 +119,10 @@ for (const d of DENSITIES) {
     const e = p.extension;
     const key = `browser.${d}.${s}`;
     metrics[`${key}.ready_to_done`] = metric(e.ready_to_done_ms, 'ms', null, null,
-      { runs: e.runs, wait_ms: e.wait_ms, startup_ms: e.startup_ms, scan_ms: e.scan_ms });
+      { runs: e.runs, note: 'DOMContentLoaded to data-saring-state=done, including the wait for document_idle' });
+    metrics[`${key}.start_to_done`] = metric(e.start_to_done_ms, 'ms', null, null,
+      { runs: e.runs, startup_ms: e.startup_ms, walk_ms: e.walk_ms, check_ms: e.check_ms, finish_ms: e.finish_ms,
+        note: 'the content script\'s first line to done: Saring\'s own time' });
     const n = native[d][s];
     if (p.wasm_core && n) {
       const ratio = p.wasm_core.ms / n.ms;
@@ -142,9 +145,9 @@ for (const d of DENSITIES) {
 
     // 4. Side by side with mark.js.
     if (p.markjs) {
-      const ratio = e.ready_to_done_ms / p.markjs.ms;
+      const ratio = e.start_to_done_ms / p.markjs.ms;
       metrics[`${key}.vs_markjs`] = metric(r(ratio, 3), '× mark.js', '≤ 0.1× mark.js', ratio <= 0.1,
-        { saring_ms: e.ready_to_done_ms, markjs_ms: p.markjs.ms, markjs_marks: p.markjs.marks,
+        { saring_ms: e.start_to_done_ms, markjs_ms: p.markjs.ms, markjs_marks: p.markjs.marks,
           markjs_longest_task_ms: p.markjs.longest_task_ms, treewalker_ms: p.treewalker_ms });
     }
   }
@@ -217,7 +220,7 @@ for (const d of DENSITIES) {
     const bytes = n?.bytes ?? p?.bytes;
     if (n) series.native[d].push([bytes, n.ms]);
     if (p?.wasm_core) series.wasm[d].push([bytes, p.wasm_core.ms]);
-    if (p?.extension) series.extension[d].push([bytes, p.extension.ready_to_done_ms]);
+    if (p?.extension) series.extension[d].push([bytes, p.extension.start_to_done_ms]);
     if (p?.markjs) series.markjs[d].push([bytes, p.markjs.ms]);
   }
 }
@@ -280,12 +283,14 @@ for (const f of ['x1', 'x10', 'x100']) {
 lines.push('');
 
 lines.push('### 3. In the browser (headless Chromium, the extension\'s content script; `tests/e2e/bench-browser.mjs`)', '');
-lines.push('Median of fresh tabs per page (`runs`). *ready → done*: DOMContentLoaded to `data-saring-state=done`,',
-  'of which *wait* until the content script runs (`document_idle`), *startup* = module compile + instantiate',
-  '(`saring:module`) + bundle load (`saring:bundle`), *scan* = walk, check in slices, highlight. *wasm core*:',
-  '`Checker.check` on the same text in a page; *longest task*: the longest main-thread task after page ready',
-  'in any run (the same page without the extension in brackets); memory: the tab\'s wasm memory after the scan.', '');
-lines.push('| page | ready → done | wait | startup | scan | wasm core | native | wasm/native | longest task | wasm memory |', '|---|---|---|---|---|---|---|---|---|---|');
+lines.push('Median of fresh tabs per page (`runs`). *ready → done*: DOMContentLoaded to `data-saring-state=done`;',
+  '*Saring*: from the content script\'s first line (Chromium runs it at `document_idle`, after the page\'s own',
+  'first layout) to done, made of *startup* = module compile + instantiate (`saring:module`) + bundle load',
+  '(`saring:bundle`), then *walk* (reading the DOM), *check* (in ~20 ms slices) and *finish* (ranges and',
+  'highlights), each in wall time. *wasm core*: `Checker.check` on the same text in a page; *longest task*: the',
+  'longest main-thread task from the content script\'s start in any run (in brackets, the longest task after',
+  'DOMContentLoaded of the same page without the extension); memory: the tab\'s wasm memory after the scan.', '');
+lines.push('| page | ready → done | Saring | startup | walk | check | finish | wasm core | native | wasm/native | longest task | wasm memory |', '|---|---|---|---|---|---|---|---|---|---|---|---|');
 for (const d of DENSITIES) {
   for (const [s, label] of SIZES) {
     const p = pages[`${d}-${s}`];
@@ -294,7 +299,7 @@ for (const d of DENSITIES) {
     const wn = metrics[`browser.${d}.${s}.wasm_core_over_native`];
     const lt = metrics[`browser.${d}.${s}.longest_task`];
     const mem = metrics[`browser.${d}.${s}.wasm_memory`];
-    lines.push(`| ${d} ${label} (${e.runs}) | ${ms(e.ready_to_done_ms)} ms | ${ms(e.wait_ms)} | ${ms(e.startup_ms)} (${ms(e.module_ms)} + ${ms(e.bundle_ms)}) | ${ms(e.scan_ms)} | ${ms(p.wasm_core?.ms)} ms | ${ms(native[d][s]?.ms)} ms | ${wn ? `${wn.value}× ${yes(wn)}` : '—'} | ${lt.value} ms (${ms(p.page_alone?.longest_task_ms)}) ${yes(lt)} | ${mem ? `${mem.value} MiB` : '—'}${mem?.goal ? ` ${yes(mem)}` : ''} |`);
+    lines.push(`| ${d} ${label} (${e.runs}) | ${ms(e.ready_to_done_ms)} ms | ${ms(e.start_to_done_ms)} ms | ${ms(e.startup_ms)} (${ms(e.module_ms)} + ${ms(e.bundle_ms)}) | ${ms(e.walk_ms)} | ${ms(e.check_ms)} | ${ms(e.finish_ms)} | ${ms(p.wasm_core?.ms)} ms | ${ms(native[d][s]?.ms)} ms | ${wn ? `${wn.value}× ${yes(wn)}` : '—'} | ${lt.value} ms (${ms(p.page_alone?.longest_task_ms)}) ${yes(lt)} | ${mem ? `${mem.value} MiB` : '—'}${mem?.goal ? ` ${yes(mem)}` : ''} |`);
   }
 }
 lines.push('');
@@ -309,7 +314,7 @@ if (worst.length) lines.push(`- Longest task over all pages: **${Math.max(...wor
 lines.push('');
 
 lines.push('### 4. Side by side with mark.js', '');
-lines.push(`The same pages in the same browser without the extension: \`new Mark(article).mark(terms, {separateWordSearch: false, accuracy: 'exactly'})\` with the first 40 terms of Saring's election lexicon (\`topic_words()\`), a keyword highlighter that verifies nothing, against Saring's whole path (ready → done above: startup, walk, check, verify, highlight). *TreeWalker*: reading all of the page's text, the floor of any highlighter.`, '');
+lines.push(`The same pages in the same browser without the extension: \`new Mark(article).mark(terms, {separateWordSearch: false, accuracy: 'exactly'})\` with the first 40 terms of Saring's election lexicon (\`topic_words()\`), in a task of the loaded page — a keyword highlighter that verifies nothing — against Saring's whole path on the loaded page (*Saring* above: startup, walk, check and verify, highlight). *TreeWalker*: reading all of the page's text, the floor of any highlighter.`, '');
 lines.push('| page | mark.js | its marks | its longest task | Saring | Saring / mark.js | TreeWalker |', '|---|---|---|---|---|---|---|');
 for (const d of DENSITIES) {
   for (const [s, label] of SIZES) {
