@@ -49,10 +49,11 @@ export function chartSvg({ series, bundle, title }) {
     out.push(`<line x1="${L.x}" x2="${L.x + L.w}" y1="${y}" y2="${y}" stroke="#eee"/>`);
     out.push(`<text x="${L.x - 8}" y="${y + 4}" text-anchor="end">${fmtMs(10 ** e)}</text>`);
   }
-  for (const b of [...new Set(xs)].sort((a, c) => a - c)) {
+  // Ticks at the nominal sizes (the inputs stop at a line break just below them).
+  for (const b of [1e4, 1e5, 1e6, 1e7].filter((v) => Math.log10(v) >= x0 && Math.log10(v) <= x1)) {
     const x = px(b);
     out.push(`<line x1="${x}" x2="${x}" y1="${L.y}" y2="${L.y + L.h}" stroke="#eee"/>`);
-    out.push(`<text x="${x}" y="${L.y + L.h + 18}" text-anchor="middle">${fmtBytes(Math.round(b / 1e3) * 1e3)}</text>`);
+    out.push(`<text x="${x}" y="${L.y + L.h + 18}" text-anchor="middle">${fmtBytes(b)}</text>`);
   }
   out.push(`<text x="${L.x + L.w / 2}" y="${L.y + L.h + 40}" text-anchor="middle">input size (log)</text>`);
   out.push(`<text transform="translate(22 ${L.y + L.h / 2}) rotate(-90)" text-anchor="middle">time (log)</text>`);
