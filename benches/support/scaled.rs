@@ -4,7 +4,8 @@
 //! its words in a shuffled order and about a third of them replaced by words of another hoax,
 //! so that the term vocabulary and the index's buckets fill the way a longer real list would
 //! (near-duplicates included). Nothing is written to `data/`: the bundle is compiled in memory
-//! from the same `data/*.json` files `saring bundle build` reads.
+//! from the same `data/*.json` files `saring bundle build` reads, and loaded from its compiled
+//! bytes like the default bundle.
 
 #![allow(dead_code)]
 
@@ -73,5 +74,11 @@ pub fn bundle_with(factor: usize) -> Compiled {
         panic!("data/ has no debunked claims");
     };
     last.debunked.extend(extra);
-    compile(&files, &Known::default()).unwrap_or_else(|e| panic!("{}", e[0]))
+    // Compiled to bytes and loaded back, as a bundle ships: the compiler's temporaries are
+    // gone before the engine's data is laid out.
+    let bytes = compile(&files, &Known::default())
+        .unwrap_or_else(|e| panic!("{}", e[0]))
+        .to_bytes();
+    drop(files);
+    Compiled::from_bytes(&bytes).unwrap_or_else(|e| panic!("{e}"))
 }
