@@ -432,7 +432,9 @@ async fn run_sliced(weak: std::rc::Weak<RefCell<Inner>>) -> Result<Option<String
         inner.generation += 1;
         (inner.generation, inner.options(&doc))
     };
-    // Read the page in slices too: walking a large page's DOM is itself a long task.
+    // Read the page in slices too: walking a large page's DOM is itself a long task. The
+    // first slice in a task of its own: start() follows the bundle load, itself a task's worth.
+    yield_now().await;
     let t_walk = now();
     let mut walker = Walker::new(&page_root(&doc));
     while !walker.run(now() + SLICE_MS, now) {
