@@ -6,6 +6,8 @@
 #   ./build.sh serve [PORT]  serve dist/www on http://127.0.0.1:PORT (default 8080)
 #   ./build.sh bundle   re-import data/hoaxes/*.csv and rebuild the compiled default bundle
 #   ./build.sh lint     web-ext lint of dist/firefox (also part of ./build.sh test)
+#   ./build.sh bench    build, run every benchmark, write target/bench/summary.json and
+#                       BENCHMARKS.md's generated section (SARING_BENCH_QUICK=1: fewer runs)
 #   ./build.sh help     this text
 #
 # Set-up is idempotent: a fresh machine needs only the Rust toolchain (rustup); everything
@@ -75,8 +77,8 @@ setup_browsers() {
 # and web-ext for the tests), installed with npm ci when any of them is missing.
 node_tools() {
   if [ ! -x tests/e2e/node_modules/binaryen/bin/wasm2js ] || [ ! -d tests/e2e/node_modules/playwright-core ] \
-    || [ ! -x tests/e2e/node_modules/.bin/web-ext ]; then
-    log "installing the Node tools (npm ci in tests/e2e: binaryen, playwright-core, web-ext)"
+    || [ ! -x tests/e2e/node_modules/.bin/web-ext ] || [ ! -f tests/e2e/node_modules/mark.js/dist/mark.min.js ]; then
+    log "installing the Node tools (npm ci in tests/e2e: binaryen, playwright-core, web-ext, mark.js)"
     npm ci --prefix tests/e2e --no-audit --no-fund
   fi
 }
@@ -97,6 +99,9 @@ build_native() {
   fi
 }
 
+# binaryen's wasm-opt from npm (wasm-pack's own download fails offline, and Debian's is too old).
+WASM_OPT=tests/e2e/node_modules/binaryen/bin/wasm-opt
+
 # The wasm-bindgen CLI of exactly the version in Cargo.lock, as wasm-pack installed it.
 wasm_bindgen_cli() {
   local bindgen version
@@ -111,7 +116,7 @@ wasm_bindgen_cli() {
 # `wasm_bindgen` (wasm-bindgen --target no-modules, from the wasm wasm-pack just built), for
 # Firefox's content script: Firefox resolves import() there against the page, and AMO's linter
 # rejects an import() of a computed URL. Half a second, no second compile; the wasm must be
-# byte-identical to pkg-web's (it is while wasm-pack runs no wasm-opt: see Cargo.toml).
+# byte-identical to pkg-web's as wasm-pack built it (wasm-opt runs afterwards, on that one file).
 build_wasm() {
   log "building the core for wasm32-unknown-unknown (wasm-pack, --target web)"
   wasm-pack --log-level warn build --release --target web --out-dir target/pkg-web \
@@ -125,6 +130,12 @@ build_wasm() {
   cmp -s target/pkg-classic/saring_bg.wasm target/pkg-web/saring_bg.wasm \
     || die "target/pkg-classic/saring_bg.wasm differs from target/pkg-web/saring_bg.wasm: Firefox's classic glue would not match the wasm it ships with"
   rm target/pkg-classic/saring_bg.wasm
+  # -O3 rather than -Oz: the module is mostly the compiled bundle's data, so -Oz saved only
+  # 3 KB more (1,688,488 against 1,691,697 bytes; 1,853,257 before wasm-opt) while -O3 checks
+  # fastest (BENCHMARKS.md). wasm-opt also drops the name section.
+  log "optimising the wasm (wasm-opt -O3)"
+  "$WASM_OPT" -O3 target/pkg-web/saring_bg.wasm -o target/pkg-web/saring_bg.opt.wasm
+  mv target/pkg-web/saring_bg.opt.wasm target/pkg-web/saring_bg.wasm
 }
 
 # The same core compiled to JavaScript, for pages whose CSP forbids WebAssembly (Chromium
@@ -132,6 +143,9 @@ build_wasm() {
 # reference types, which wasm2js cannot read), wasm-bindgen for bundlers, binaryen's wasm2js,
 # and a fix to the glue: wasm2js grows memory by replacing its ArrayBuffer without detaching
 # the old one, so the glue must compare buffers rather than test for a detached one.
+# Made small for the Chromium package: only the content script loads it, so the exports of
+# `Checker` (the pages' API: HTML extraction, the bundle index) are dropped before wasm-opt
+# -Oz removes what only they used; wasm2js -Oz; and its indentation (a third of the file) goes.
 build_wasm_js() {
   log "building the JavaScript fallback of the core (wasm2js)"
   RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Ctarget-cpu=mvp" cargo build --locked --lib --release \
@@ -141,12 +155,34 @@ build_wasm_js() {
   rm -rf target/pkg-js
   "$bindgen" --target bundler --out-dir target/pkg-js --out-name saring --no-typescript \
     target/mvp/wasm32-unknown-unknown/release/saring.wasm
-  tests/e2e/node_modules/binaryen/bin/wasm2js -O2 target/pkg-js/saring_bg.wasm -o target/pkg-js/saring_bg.wasm.js
+  "$WASM_OPT" --remove-exports='checker_*' -Oz target/pkg-js/saring_bg.wasm -o target/pkg-js/saring_bg.opt.wasm
+  tests/e2e/node_modules/binaryen/bin/wasm2js -Oz target/pkg-js/saring_bg.opt.wasm -o target/pkg-js/saring_bg.wasm.js
+  # wasm2js writes no multi-line strings or templates: leading blanks are only indentation.
+  sed -i 's/^[[:blank:]]*//' target/pkg-js/saring_bg.wasm.js
+  # The data segments (mostly the compiled bundle) as strings of one char per byte instead of
+  # base64: base64 hides the bundle's repetitions from the zip's deflate (509 against 380 KB).
+  python3 - target/pkg-js/saring_bg.wasm.js <<'PY'
+import base64, re, sys
+path = sys.argv[1]
+js = open(path, encoding="utf-8").read()
+call = re.compile(r'base64DecodeToExistingUint8Array\(bufferView, (\d+), "([A-Za-z0-9+/=]*)"\);')
+esc = {ord('"'): '\\"', ord("\\"): "\\\\", ord("\n"): "\\n", ord("\r"): "\\r"}
+def latin1(m):
+    s = base64.b64decode(m.group(2)).decode("latin-1").translate(esc)
+    return f'latin1ToExistingUint8Array(bufferView, {m.group(1)}, "{s}");'
+js, n = call.subn(latin1, js)
+if n == 0:
+    sys.exit("no data segments found in the wasm2js output")
+helper = ("function latin1ToExistingUint8Array(uint8Array, offset, s) {\n"
+          "for (var i = 0; i < s.length; i++) uint8Array[offset + i] = s.charCodeAt(i);\n}\n")
+js = js.replace("function initActiveSegments(imports) {", helper + "function initActiveSegments(imports) {", 1)
+open(path, "w", encoding="utf-8").write(js)
+PY
   sed -i 's|"./saring_bg.wasm"|"./saring_bg.wasm.js"|' target/pkg-js/saring.js
   sed -i -E 's/(cached[A-Za-z0-9]+Memory0)\.byteLength === 0/\1.buffer !== wasm.memory.buffer/g' target/pkg-js/saring_bg.js
   sed -i 's/cachedDataViewMemory0.buffer.detached === true || (cachedDataViewMemory0.buffer.detached === undefined \&\& cachedDataViewMemory0.buffer !== wasm.memory.buffer)/cachedDataViewMemory0.buffer !== wasm.memory.buffer/' target/pkg-js/saring_bg.js
   grep -q 'buffer !== wasm.memory.buffer' target/pkg-js/saring_bg.js || die "could not patch the wasm2js glue"
-  rm target/pkg-js/saring_bg.wasm
+  rm target/pkg-js/saring_bg.wasm target/pkg-js/saring_bg.opt.wasm
 }
 
 # dist/www: the checker page and the bundle browser with the wasm module in pkg/.
@@ -189,7 +225,7 @@ for browser, manifest in (("chromium", base), ("firefox", {**base, **ff})):
     with open(os.path.join(out, "manifest.json"), "w") as fh:
         json.dump(manifest, fh, indent=2, ensure_ascii=False)
         fh.write("\n")
-    with zipfile.ZipFile(os.path.join("dist", f"saring-{browser}.zip"), "w", zipfile.ZIP_DEFLATED) as z:
+    with zipfile.ZipFile(os.path.join("dist", f"saring-{browser}.zip"), "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
         for root, _, files in sorted(os.walk(out)):
             for name in sorted(files):
                 path = os.path.join(root, name)
@@ -214,6 +250,26 @@ build_all() {
   build_www
   build_extension
   log "done: target/release/saring, dist/www (./build.sh serve), dist/chromium, dist/firefox"
+}
+
+# Every benchmark: criterion (bundle load, check throughput), the interleaved scaling ratios,
+# the browser (the extension's content script, the wasm core, mark.js side by side), then
+# target/bench/summary.json, docs/bench-scaling.png and the generated part of BENCHMARKS.md.
+# Not part of `test`: timings are not pass/fail.
+run_bench() {
+  build_all
+  command -v chromium >/dev/null || apt_install chromium
+  mkdir -p target/bench
+  log "benchmark inputs (target/bench/inputs)"
+  cargo run --release --locked --example bench_inputs -- target/bench/inputs
+  log "native benchmarks (cargo bench: bundle load, check throughput, scaling)"
+  cargo bench --locked --bench bundle --bench check --bench scaling
+  log "browser benchmarks (headless Chromium)"
+  node tests/e2e/bench-load.mjs > target/bench/load.json
+  node tests/e2e/bench-scan.mjs > target/bench/scan.json
+  QUICK="${SARING_BENCH_QUICK:-}" node tests/e2e/bench-browser.mjs
+  log "summary, chart and BENCHMARKS.md"
+  node tests/e2e/bench-report.mjs
 }
 
 run_tests() {
@@ -256,6 +312,7 @@ case "${1:-build}" in
   build) build_all ;;
   test) run_tests ;;
   bundle) setup; build_native ;;
+  bench) run_bench ;;
   serve)
     [ -f dist/www/index.html ] || build_all
     [ -x target/release/saring-serve ] || cargo build --release --locked --bin saring-serve
@@ -264,6 +321,6 @@ case "${1:-build}" in
     node_tools
     [ -f dist/firefox/manifest.json ] || build_all
     lint_firefox ;;
-  help|-h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//' ;;
-  *) die "unknown command '$1'; use: ./build.sh [build|test|serve [PORT]|bundle|lint|help]" ;;
+  help|-h|--help) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//' ;;
+  *) die "unknown command '$1'; use: ./build.sh [build|test|serve [PORT]|bundle|lint|bench|help]" ;;
 esac

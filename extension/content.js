@@ -17,6 +17,7 @@
   // Not an HTML document (SVG, XML viewer…), no extension context, or already running here.
   if (!api?.runtime?.id || !(root instanceof HTMLElement) || globalThis.__saringContent) return;
   globalThis.__saringContent = true;
+  try { performance.mark('saring:start'); } catch { /* for the benchmarks only */ }
 
   const VERDICTS = ['verified', 'contradicted', 'debunked', 'unverified'];
   const ZERO = Object.freeze({ verified: 0, contradicted: 0, debunked: 0, unverified: 0 });
@@ -157,13 +158,28 @@
     }
   }
 
+  /** A performance measure from `start` to now, for the benchmarks (tests/e2e/bench-browser.mjs). */
+  function measure(name, start) {
+    try { performance.measure(name, { start, end: performance.now() }); } catch { /* ignore */ }
+  }
+
   /**
    * The initialised core, once. How it is loaded is each browser's own: saringLoadCore() comes from
    * core.chromium.js or core.firefox.js, listed before this script in the browser's manifest.
    */
   function loadModule() {
     if (!modPromise) {
-      modPromise = saringLoadCore(api, isCspError);
+      modPromise = (async () => {
+        const t0 = performance.now();
+        const mod = await saringLoadCore(api, isCspError);
+        measure('saring:module', t0);
+        // Only this content script's isolated world sees it; the benchmarks read the wasm
+        // memory through it (wasmMemoryBytes).
+        globalThis.__saringModule = mod;
+        // The bundle load (new PageScanner) in a task of its own, not on top of this one.
+        await new Promise((resolve) => { setTimeout(resolve, 0); });
+        return mod;
+      })();
       // A failure is not kept: a later settings change may try again.
       modPromise.catch(() => { modPromise = null; });
     }
@@ -223,7 +239,10 @@
 
   function newScanner(mod, s) {
     try {
-      return new mod.PageScanner(scannerOptions(s));
+      const t0 = performance.now();
+      const scanner = new mod.PageScanner(scannerOptions(s));
+      measure('saring:bundle', t0);
+      return scanner;
     } catch (e) {
       if (!s.bundles.length) throw e;
       // A stored bundle that no longer loads must not stop the checking: go on without it.

@@ -137,7 +137,7 @@ impl Engine {
 
     /// Finds the election claims in `text` and gives each a verdict.
     pub fn check(&self, text: &str, opts: &CheckOptions) -> Report {
-        self.check_with(text, opts, None)
+        self.check_with(text, opts, None, &mut StemCache::default())
     }
 
     /// Checks one part of a longer document (a page checked in slices, so that no slice
@@ -147,10 +147,31 @@ impl Engine {
     ///
     /// [`check`]: Engine::check
     pub fn check_part(&self, text: &str, opts: &CheckOptions, doc: &mut DocTopic) -> Report {
-        self.check_with(text, opts, Some(doc))
+        self.check_with(text, opts, Some(doc), &mut StemCache::default())
     }
 
-    fn check_with(&self, text: &str, opts: &CheckOptions, prior: Option<&mut DocTopic>) -> Report {
+    /// [`check_part`] with the word stems of the parts before kept in `stems`: deriving them
+    /// is the costliest step per word, and a page checked in a few hundred parts repeats its
+    /// words from part to part. The result is the same as without.
+    ///
+    /// [`check_part`]: Engine::check_part
+    pub fn check_part_with(
+        &self,
+        text: &str,
+        opts: &CheckOptions,
+        doc: &mut DocTopic,
+        stems: &mut StemCache,
+    ) -> Report {
+        self.check_with(text, opts, Some(doc), stems)
+    }
+
+    fn check_with(
+        &self,
+        text: &str,
+        opts: &CheckOptions,
+        prior: Option<&mut DocTopic>,
+        cache: &mut StemCache,
+    ) -> Report {
         let mut cut = text.len().min(MAX_TEXT);
         while !text.is_char_boundary(cut) {
             cut -= 1;
@@ -163,12 +184,11 @@ impl Engine {
         let mut doc = DocTopic::default();
         let mut votes = LangVotes::default();
         let mut pass: Vec<Pass1> = Vec::new();
-        let mut cache = StemCache::default();
         let mut redefined: Vec<String> = Vec::new();
         for span in sentences(&norm, text) {
             let tokens = tokenize(&folded[span.0..span.1], span.0);
             votes.add(&tokens);
-            let words = Words::with_cache(tokens, &mut cache);
+            let words = Words::with_cache(tokens, cache);
             for r in self.entities.redefined(folded, &words) {
                 if !redefined.contains(&r) {
                     redefined.push(r);
@@ -224,7 +244,7 @@ impl Engine {
             }
             let (a, b) = p.span;
             let sentence = &folded[a..b];
-            let words = Words::with_cache(tokenize(sentence, a), &mut cache);
+            let words = Words::with_cache(tokenize(sentence, a), cache);
             let topical = is_election(f, doc_election);
             let has_digit = sentence.bytes().any(|c| c.is_ascii_digit());
             let values = if topical || (doc_election && has_digit) {

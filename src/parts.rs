@@ -16,6 +16,7 @@ use std::hash::{Hash, Hasher};
 use std::rc::Rc;
 
 use crate::engine::DocTopic;
+use crate::text::stem::StemCache;
 use crate::{CheckOptions, Claim, Engine};
 
 /// Parts are at least this many bytes (unless the text ends first)…
@@ -125,6 +126,8 @@ pub struct PartScan {
     topic: DocTopic,
     fresh: PartCache,
     claims: Vec<Claim>,
+    /// Word stems derived so far in this scan: a page's parts share most of their words.
+    stems: StemCache,
     /// Parts checked by the engine in this scan, and parts taken from the cache.
     pub checked: usize,
     pub reused: usize,
@@ -138,6 +141,7 @@ impl PartScan {
             topic: DocTopic::default(),
             fresh: PartCache::default(),
             claims: Vec::new(),
+            stems: StemCache::default(),
             checked: 0,
             reused: 0,
         }
@@ -184,7 +188,7 @@ impl PartScan {
             }
             None => {
                 self.checked += 1;
-                let report = engine.check_part(part, opts, &mut self.topic);
+                let report = engine.check_part_with(part, opts, &mut self.topic, &mut self.stems);
                 CachedPart {
                     topic: self.topic.since(before),
                     election: self.topic.is_election(),

@@ -168,7 +168,7 @@ fn a_document_checked_in_parts_gives_the_same_claims() {
         assert!(parts.len() > 2);
         let mut doc = saring::engine::DocTopic::default();
         let mut joined = Vec::new();
-        for (a, b) in parts {
+        for &(a, b) in &parts {
             for mut c in engine
                 .check_part(&text[a..b], &CheckOptions::default(), &mut doc)
                 .claims
@@ -180,5 +180,19 @@ fn a_document_checked_in_parts_gives_the_same_claims() {
         }
         let whole: Vec<_> = whole.iter().map(|c| (c.start, c.end, c.verdict)).collect();
         assert_eq!(joined, whole, "{f}");
+
+        // The same with the word stems kept from part to part, as the page scanner does.
+        let mut doc = saring::engine::DocTopic::default();
+        let mut stems = saring::text::stem::StemCache::default();
+        let mut kept = Vec::new();
+        for &(a, b) in &parts {
+            for c in engine
+                .check_part_with(&text[a..b], &CheckOptions::default(), &mut doc, &mut stems)
+                .claims
+            {
+                kept.push((c.start + a, c.end + a, c.verdict));
+            }
+        }
+        assert_eq!(kept, whole, "{f}, stems kept");
     }
 }

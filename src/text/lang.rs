@@ -1,5 +1,8 @@
 //! Telling Indonesian from English text, for number notation and the report's language.
 
+use std::sync::OnceLock;
+
+use super::fasthash::{FastSet, word_set};
 use super::tokens::Token;
 
 /// The two languages Saring reads.
@@ -43,13 +46,20 @@ pub struct LangVotes {
     en: usize,
 }
 
+/// The two word lists as sets: every token of a page is looked up.
+fn sets() -> &'static (FastSet<&'static str>, FastSet<&'static str>) {
+    static SETS: OnceLock<(FastSet<&'static str>, FastSet<&'static str>)> = OnceLock::new();
+    SETS.get_or_init(|| (word_set(ID_WORDS), word_set(EN_WORDS)))
+}
+
 impl LangVotes {
     pub fn add(&mut self, tokens: &[Token]) {
+        let (id_words, en_words) = sets();
         for t in tokens {
             let k = t.key.as_str();
-            if ID_WORDS.contains(&k) {
+            if id_words.contains(k) {
                 self.id += 1;
-            } else if EN_WORDS.contains(&k) {
+            } else if en_words.contains(k) {
                 self.en += 1;
             }
         }

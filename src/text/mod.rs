@@ -1,5 +1,6 @@
 //! Text pipeline: folding, segmentation, tokens, stems, offsets, language.
 
+pub mod fasthash;
 pub mod lang;
 pub mod normalize;
 pub mod offsets;

@@ -5,10 +5,10 @@
 //! "berkampanye" finds "kampanye"; phrases inserted as exact (names) match only the word as
 //! written, so that a name is never found inside an unrelated derived word.
 
-use std::collections::HashMap;
-
-use super::normalize::fold;
 use std::rc::Rc;
+
+use super::fasthash::FastMap;
+use super::normalize::fold;
 
 use super::stem::StemCache;
 use super::tokens::{Token, tokenize};
@@ -29,16 +29,8 @@ impl Words {
 
     /// Like [`Words::new`], remembering candidates across sentences of one document.
     pub fn with_cache(tokens: Vec<Token>, cache: &mut StemCache) -> Self {
-        let cands = tokens
-            .iter()
-            .map(|t| {
-                if t.numeric {
-                    Rc::from(vec![t.key.clone()])
-                } else {
-                    cache.candidates(&t.key)
-                }
-            })
-            .collect();
+        // A number's candidates are the number itself; the cache hands them out shared too.
+        let cands = tokens.iter().map(|t| cache.candidates(&t.key)).collect();
         Words { tokens, cands }
     }
 
@@ -77,14 +69,15 @@ struct Entry<T> {
 /// A set of phrases, each with a value.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
-    by_first: HashMap<String, Vec<Entry<T>>>,
+    /// Our own phrases only: a page's words are looked up, never inserted (see `fasthash`).
+    by_first: FastMap<String, Vec<Entry<T>>>,
     len: usize,
 }
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
-            by_first: HashMap::new(),
+            by_first: FastMap::default(),
             len: 0,
         }
     }
@@ -190,9 +183,19 @@ impl<T: Clone> PhraseSet<T> {
         out
     }
 
-    /// True when any phrase occurs.
+    /// True when any phrase occurs (what `!find(w).is_empty()` says, without collecting).
     pub fn any(&self, w: &Words) -> bool {
-        !self.find(w).is_empty()
+        (0..w.len()).any(|i| {
+            w.cands[i].iter().any(|cand| {
+                self.by_first.get(cand).is_some_and(|entries| {
+                    entries.iter().any(|e| {
+                        let n = e.words.len();
+                        i + n <= w.len()
+                            && (0..n).all(|k| w.word_matches(i + k, &e.words[k], e.exact))
+                    })
+                })
+            })
+        })
     }
 }
 

@@ -7,6 +7,8 @@
 //! word could have, and a lexicon lookup tries each. Roots that do not exist are harmless:
 //! nothing matches them.
 
+use std::borrow::Cow;
+
 /// Every form of `word` with its affixes stripped, `word` itself first. At most a few dozen,
 /// all at least three bytes long. Non-alphabetic words give only themselves.
 pub fn candidates(word: &str) -> Vec<String> {
@@ -15,8 +17,8 @@ pub fn candidates(word: &str) -> Vec<String> {
         return out;
     }
     for s in suffix_forms(word) {
-        push(&mut out, &s);
-        for p in prefix_forms(&s) {
+        push(&mut out, s);
+        for p in prefix_forms(s) {
             push(&mut out, &p);
             for q in prefix_forms(&p) {
                 push(&mut out, &q);
@@ -78,9 +80,11 @@ fn push(out: &mut Vec<String>, s: &str) {
     }
 }
 
-fn suffix_forms(word: &str) -> Vec<String> {
-    let mut forms = vec![word.to_string()];
-    let mut layer = vec![word.to_string()];
+/// `word` and every form of it with suffixes stripped, sorted, without repeats. Stripping
+/// only shortens, so each form is a slice of `word`: nothing is allocated but the list.
+fn suffix_forms(word: &str) -> Vec<&str> {
+    let mut forms = vec![word];
+    let mut layer = vec![word];
     for suffixes in [
         &["lah", "kah", "pun", "tah"][..],
         &["nya", "ku", "mu"][..],
@@ -92,14 +96,14 @@ fn suffix_forms(word: &str) -> Vec<String> {
                 if let Some(base) = w.strip_suffix(suf)
                     && base.len() >= 3
                 {
-                    next.push(base.to_string());
+                    next.push(base);
                 }
             }
         }
-        forms.extend(next.iter().cloned());
+        forms.extend(next.iter().copied());
         layer = next;
     }
-    forms.sort();
+    forms.sort_unstable();
     forms.dedup();
     forms
 }
@@ -108,42 +112,44 @@ fn is_vowel(c: u8) -> bool {
     matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
-fn prefix_forms(w: &str) -> Vec<String> {
-    let mut out = Vec::new();
+/// Every form of `w` with one prefix stripped. Most are slices of `w`; only the nasal
+/// prefixes' restored first letters (`menetapkan` → `tetap…`) need a new string.
+fn prefix_forms(w: &str) -> Vec<Cow<'_, str>> {
+    let mut out: Vec<Cow<'_, str>> = Vec::new();
     let first_vowel = |rest: &str| rest.bytes().next().is_some_and(is_vowel);
     for plain in ["di", "ke", "ter", "ber", "per", "se"] {
         if let Some(rest) = w.strip_prefix(plain) {
-            out.push(rest.to_string());
+            out.push(rest.into());
         }
     }
     if let Some(rest) = w.strip_prefix("be") {
-        out.push(rest.to_string());
+        out.push(rest.into());
     }
     for nasal in ["me", "pe"] {
         let Some(rest) = w.strip_prefix(nasal) else {
             continue;
         };
         // me- before l, m, n, r, w, y keeps the root whole: melantik ← lantik, memenangkan ← menang.
-        out.push(rest.to_string());
+        out.push(rest.into());
         if let Some(r) = rest.strip_prefix("ng") {
-            out.push(r.to_string());
+            out.push(r.into());
             if first_vowel(r) {
-                out.push(format!("k{r}"));
+                out.push(format!("k{r}").into());
             }
         } else if let Some(r) = rest.strip_prefix("ny") {
-            out.push(format!("s{r}"));
+            out.push(format!("s{r}").into());
         } else if let Some(r) = rest.strip_prefix('m') {
-            out.push(r.to_string());
+            out.push(r.into());
             if first_vowel(r) {
-                out.push(format!("p{r}"));
+                out.push(format!("p{r}").into());
             }
         } else if let Some(r) = rest.strip_prefix('n') {
-            out.push(r.to_string());
+            out.push(r.into());
             if first_vowel(r) {
-                out.push(format!("t{r}"));
+                out.push(format!("t{r}").into());
             }
         } else if let Some(r) = rest.strip_prefix('r') {
-            out.push(r.to_string());
+            out.push(r.into());
         }
     }
     out.retain(|s| s.len() >= 3);

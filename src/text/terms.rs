@@ -6,6 +6,10 @@
 //! squeezed; words are reduced to one stable stem. The same function runs when the bundle is
 //! compiled and when a page is checked, so both sides agree by construction.
 
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use super::fasthash::{FastSet, word_set};
 use super::phrases::Words;
 use super::stem;
 use super::tokens::Token;
@@ -161,20 +165,32 @@ pub fn content_terms_of(w: &Words) -> Vec<String> {
     })
 }
 
+/// [`STOP`] as a set: every word of every sentence is looked up.
+fn stop_words() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| word_set(STOP))
+}
+
 fn terms_with(tokens: &[Token], stem_fn: impl Fn(usize, &str) -> String) -> Vec<String> {
+    let stop = stop_words();
     let mut out: Vec<String> = Vec::new();
     for (i, t) in tokens.iter().enumerate() {
         if t.key.chars().count() < 2 {
             continue;
         }
         let squeezed = squeeze(&t.key);
-        if STOP.contains(&squeezed.as_str()) || STOP.contains(&t.key.as_str()) {
+        if stop.contains(&*squeezed) || stop.contains(t.key.as_str()) {
             continue;
         }
         let term = if t.numeric {
-            squeezed
+            squeezed.into_owned()
         } else {
-            stem_fn(i, &squeezed).replace('v', "u")
+            let stem = stem_fn(i, &squeezed);
+            if stem.contains('v') {
+                stem.replace('v', "u")
+            } else {
+                stem
+            }
         };
         if !out.contains(&term) {
             out.push(term);
@@ -184,8 +200,24 @@ fn terms_with(tokens: &[Token], stem_fn: impl Fn(usize, &str) -> String) -> Vec<
 }
 
 /// Letters repeated three times or more become one ("curaaang" → "curang"); doubled letters
-/// stay, since Indonesian has them ("saat", "taat").
-fn squeeze(word: &str) -> String {
+/// stay, since Indonesian has them ("saat", "taat"). Most words have no such run and are
+/// returned as they are.
+fn squeeze(word: &str) -> Cow<'_, str> {
+    // Without a run of three of one char (digits aside), nothing would be dropped.
+    let (mut prev, mut run) = ('\0', 0);
+    let has_run = word.chars().any(|c| {
+        run = if c == prev { run + 1 } else { 1 };
+        prev = c;
+        run >= 3 && !c.is_ascii_digit()
+    });
+    if has_run {
+        Cow::Owned(squeeze_runs(word))
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+fn squeeze_runs(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
     let mut run_char = '\0';
     let mut run = 0;

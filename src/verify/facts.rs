@@ -8,14 +8,13 @@
 //! when any of them agrees ("36 dari 38 provinsi" holds two facts); it contradicts only when
 //! none agrees, and then the most specific fact is the one reported.
 
-use std::collections::HashMap;
-
 use crate::bundle::schema::{Fact, Value};
 use crate::bundle::validate::parse_date;
 use crate::extract::Values;
 use crate::extract::date::{DateValue, PartialDate};
 use crate::extract::names::{EntityIndex, EntityMention, Expansion, associated};
 use crate::extract::number::{Bound, NumberMatch};
+use crate::text::fasthash::FastMap;
 use crate::text::normalize::fold;
 use crate::text::phrases::{Hit, PhraseSet, Words};
 use crate::text::tokens::tokenize;
@@ -57,8 +56,8 @@ struct Rule {
 #[derive(Debug, Clone, Default)]
 pub struct FactIndex {
     phrases: PhraseSet<u32>,
-    phrase_ids: HashMap<String, u32>,
-    raw_ids: HashMap<String, u32>,
+    phrase_ids: FastMap<String, u32>,
+    raw_ids: FastMap<String, u32>,
     /// For each phrase id, the facts whose `when` uses it.
     triggers: Vec<Vec<u32>>,
     /// For each phrase id, whether some fact uses it as a unit.
@@ -67,7 +66,7 @@ pub struct FactIndex {
     /// Known wrong long names, each with its fact.
     wrong_names: PhraseSet<u32>,
     /// Abbreviation key → name facts.
-    abbreviations: HashMap<String, Vec<u32>>,
+    abbreviations: FastMap<String, Vec<u32>>,
 }
 
 /// Words before a date that say it is the start of a period.
@@ -197,7 +196,7 @@ const CLAUSE_JOINERS: &[&str] = &[
 /// Compares every value of the sentence with every fact that applies to it.
 pub fn compare(idx: &FactIndex, facts: &[Fact], s: &Sentence<'_>) -> Vec<Finding> {
     let hits: Vec<Hit<u32>> = idx.phrases.find_all(s.words);
-    let mut at: HashMap<u32, Vec<(usize, usize)>> = HashMap::new();
+    let mut at: FastMap<u32, Vec<(usize, usize)>> = FastMap::default();
     for h in &hits {
         at.entry(h.value).or_default().push((h.start, h.end));
     }

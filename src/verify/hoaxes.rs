@@ -8,11 +8,12 @@
 //! is then scored exactly, with terms weighted by rarity, so that an election sentence sharing
 //! common words ("KPU", "TPS", "pemilu") with a hoax is not taken for it.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use crate::bundle::compile::Compiled;
 use crate::bundle::schema::Entity;
 use crate::claims::lexicon::topic_words;
+use crate::text::fasthash::FastSet;
 use crate::text::normalize::fold;
 use crate::text::terms::content_terms;
 use crate::text::tokens::tokenize;
@@ -45,29 +46,38 @@ enum Class {
     Other,
 }
 
-#[derive(Debug, Clone)]
-struct IndexedVariant {
-    hoax: u32,
-    terms: Vec<u32>,
-    weight: f32,
-    /// Weight of its `Other` terms.
-    other: f32,
-    /// Number of its `Entity` terms.
-    entities: u32,
-}
+/// Each variant is one record in [`HoaxIndex::records`]: these fields, then its term ids,
+/// sorted. Side by side in one array, because candidates are scattered over the whole list:
+/// in a large bundle the reads from memory cost more than the scoring, and a record is read
+/// in one go where a struct pointing at its own term vector took two.
+const HOAX: usize = 0;
+/// `f32` bits: the variant's summed term weight.
+const WEIGHT: usize = 1;
+/// `f32` bits: the weight of its `Other` terms.
+const OTHER: usize = 2;
+/// The number of its `Entity` terms.
+const ENTITIES: usize = 3;
+/// The number of its terms, which follow.
+const LEN: usize = 4;
+const HEAD: usize = 5;
 
 /// The hoax index of one bundle.
 #[derive(Debug, Clone, Default)]
 pub struct HoaxIndex {
-    term_ids: HashMap<String, u32>,
+    terms: TermTable,
     idf: Vec<f32>,
     unknown_idf: f32,
-    variants: Vec<IndexedVariant>,
-    bands: KeyMap<Vec<u32>>,
-    postings: Vec<Vec<u32>>,
+    /// The variants' records (see [`HEAD`]); bands and postings hold their offsets, which
+    /// sort in the order of the variants.
+    records: Vec<u32>,
+    /// A band key's list in `band_lists`.
+    bands: KeyMap<u32>,
+    band_lists: Lists,
+    /// Per term id, the variants that have it.
+    postings: Lists,
     class: Vec<Class>,
-    topic_terms: HashSet<String>,
-    entity_terms: HashSet<String>,
+    topic_terms: FastSet<String>,
+    entity_terms: FastSet<String>,
 }
 
 /// A word seen in one hoax only is not worth more than this: otherwise dropping that one
@@ -183,11 +193,11 @@ impl HoaxIndex {
     /// bundles), which tell names from other words.
     pub fn new(c: &Compiled, entities: &[Entity]) -> Self {
         let terms_of = |s: &str| content_terms(&tokenize(&fold(s), 0));
-        static TOPIC: std::sync::OnceLock<HashSet<String>> = std::sync::OnceLock::new();
+        static TOPIC: std::sync::OnceLock<FastSet<String>> = std::sync::OnceLock::new();
         let topic_terms = TOPIC
             .get_or_init(|| topic_words().flat_map(terms_of).collect())
             .clone();
-        let entity_terms: HashSet<String> = entities
+        let entity_terms: FastSet<String> = entities
             .iter()
             .flat_map(|e| e.aliases.iter().chain(std::iter::once(&e.name)))
             .map(String::as_str)
@@ -227,25 +237,34 @@ impl HoaxIndex {
             })
             .collect();
         let term_hashes: Vec<u64> = c.terms.iter().map(|t| fnv(t)).collect();
-        let mut bands: KeyMap<Vec<u32>> = KeyMap::default();
-        let mut postings = vec![Vec::new(); c.terms.len()];
-        let mut variants = Vec::with_capacity(c.variants.len());
-        for (vi, v) in c.variants.iter().enumerate() {
-            let terms: Vec<u32> = v
-                .terms
-                .iter()
-                .copied()
-                .filter(|&t| (t as usize) < c.terms.len())
-                .collect();
-            let hashes: Vec<u64> = terms.iter().map(|&t| term_hashes[t as usize]).collect();
+        // (list, record) pairs, gathered into one array per index below: a bundle has tens of
+        // thousands of bands and terms, and a vector each cost as much as the rest of the load.
+        let mut bands: KeyMap<u32> = KeyMap::default();
+        let mut band_pairs: Vec<(u32, u32)> = Vec::with_capacity(c.variants.len() * BANDS);
+        let mut posting_pairs: Vec<(u32, u32)> = Vec::new();
+        let mut records: Vec<u32> = Vec::new();
+        let (mut terms, mut hashes) = (Vec::new(), Vec::new());
+        for v in &c.variants {
+            let at = records.len() as u32;
+            terms.clear();
+            terms.extend(
+                v.terms
+                    .iter()
+                    .copied()
+                    .filter(|&t| (t as usize) < c.terms.len()),
+            );
+            hashes.clear();
+            hashes.extend(terms.iter().map(|&t| term_hashes[t as usize]));
             for k in band_keys(&hashes) {
-                bands.entry(k).or_default().push(vi as u32);
+                let next = bands.len() as u32;
+                let list = *bands.entry(k).or_insert(next);
+                band_pairs.push((list, at));
             }
             for &t in &terms {
-                postings[t as usize].push(vi as u32);
+                posting_pairs.push((t, at));
             }
-            let weight = terms.iter().map(|&t| idf[t as usize]).sum();
-            let other = terms
+            let weight: f32 = terms.iter().map(|&t| idf[t as usize]).sum();
+            let other: f32 = terms
                 .iter()
                 .filter(|&&t| class[t as usize] == Class::Other)
                 .map(|&t| idf[t as usize])
@@ -254,26 +273,23 @@ impl HoaxIndex {
                 .iter()
                 .filter(|&&t| class[t as usize] == Class::Entity)
                 .count() as u32;
-            variants.push(IndexedVariant {
-                hoax: v.hoax,
-                terms,
-                weight,
-                other,
-                entities,
-            });
+            let mut head = [0u32; HEAD];
+            head[HOAX] = v.hoax;
+            head[WEIGHT] = weight.to_bits();
+            head[OTHER] = other.to_bits();
+            head[ENTITIES] = entities;
+            head[LEN] = terms.len() as u32;
+            records.extend_from_slice(&head);
+            records.extend_from_slice(&terms);
         }
         HoaxIndex {
-            term_ids: c
-                .terms
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (t.clone(), i as u32))
-                .collect(),
+            terms: TermTable::new(&c.terms),
             idf,
             unknown_idf: (1.0 + n).ln().min(MAX_IDF),
-            variants,
+            records,
+            band_lists: Lists::new(bands.len(), &band_pairs),
             bands,
-            postings,
+            postings: Lists::new(c.terms.len(), &posting_pairs),
             class,
             topic_terms,
             entity_terms,
@@ -281,18 +297,20 @@ impl HoaxIndex {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.variants.is_empty()
+        self.records.is_empty()
     }
 
     /// The debunked claim that `terms` (a sentence's content terms) repeats, if any clears
     /// the bar.
     pub fn best_match(&self, terms: &[String]) -> Option<HoaxMatch> {
-        if terms.len() < 3 || self.variants.is_empty() {
+        if terms.len() < 3 || self.records.is_empty() {
             return None;
         }
+        let hashes: Vec<u64> = terms.iter().map(|t| fnv(t)).collect();
         let ids: Vec<Option<u32>> = terms
             .iter()
-            .map(|t| self.term_ids.get(t).copied())
+            .zip(&hashes)
+            .map(|(t, &h)| self.terms.id_hashed(t, h))
             .collect();
         let q_weight: f32 = ids
             .iter()
@@ -307,18 +325,18 @@ impl HoaxIndex {
             .sum();
 
         let mut cands: Vec<u32> = Vec::new();
-        let hashes: Vec<u64> = terms.iter().map(|t| fnv(t)).collect();
         for k in band_keys(&hashes) {
-            if let Some(b) = self.bands.get(&k)
-                && b.len() <= MAX_BUCKET
-            {
-                cands.extend_from_slice(b);
+            if let Some(&list) = self.bands.get(&k) {
+                let b = self.band_lists.get(list);
+                if b.len() <= MAX_BUCKET {
+                    cands.extend_from_slice(b);
+                }
             }
         }
         let mut rare: Vec<u32> = ids.iter().flatten().copied().collect();
         rare.sort_by(|a, b| self.idf[*b as usize].total_cmp(&self.idf[*a as usize]));
         for &t in rare.iter().take(2) {
-            let p = &self.postings[t as usize];
+            let p = self.postings.get(t);
             if p.len() <= MAX_BUCKET {
                 cands.extend_from_slice(p);
             }
@@ -327,14 +345,20 @@ impl HoaxIndex {
         cands.dedup();
 
         let mut best: Option<HoaxMatch> = None;
-        for vi in cands {
-            let v = &self.variants[vi as usize];
+        for at in cands {
+            let r = &self.records[at as usize..];
+            let (weight, other, entities) = (
+                f32::from_bits(r[WEIGHT]),
+                f32::from_bits(r[OTHER]),
+                r[ENTITIES],
+            );
+            let v_terms = &r[HEAD..HEAD + r[LEN] as usize];
             let mut shared = 0.0f32;
             let mut shared_n = 0usize;
             let mut shared_other = 0.0f32;
             let mut shared_entities = 0u32;
             for id in ids.iter().flatten() {
-                if v.terms.binary_search(id).is_ok() {
+                if v_terms.binary_search(id).is_ok() {
                     let w = self.idf[*id as usize];
                     shared += w;
                     shared_n += 1;
@@ -345,22 +369,22 @@ impl HoaxIndex {
                     }
                 }
             }
-            if shared_n < 3 || v.weight <= 0.0 {
+            if shared_n < 3 || weight <= 0.0 {
                 continue;
             }
             // What the hoax says happened must be there: most of its own words…
-            if v.other > 0.0 && shared_other < 0.65 * v.other {
+            if other > 0.0 && shared_other < 0.65 * other {
                 continue;
             }
             // …and the people it is about: all of them when it names one or two.
-            if v.entities > 0 && shared_entities < v.entities - v.entities / 3 {
+            if entities > 0 && shared_entities < entities - entities / 3 {
                 continue;
             }
-            let cover_hoax = shared / v.weight;
+            let cover_hoax = shared / weight;
             let cover_sentence = shared / q_weight.max(f32::MIN_POSITIVE);
             let score = 0.6 * cover_hoax + 0.4 * cover_sentence;
             let m = HoaxMatch {
-                hoax: v.hoax,
+                hoax: r[HOAX],
                 cover_hoax,
                 cover_sentence,
                 score,
@@ -370,6 +394,108 @@ impl HoaxIndex {
             }
         }
         best.filter(is_match)
+    }
+}
+
+/// Lists of numbers in one array (compressed sparse rows): list `i` is
+/// `items[starts[i]..starts[i + 1]]`.
+#[derive(Debug, Clone, Default)]
+struct Lists {
+    starts: Vec<u32>,
+    items: Vec<u32>,
+}
+
+impl Lists {
+    /// `n` lists from (list, item) pairs; each list keeps its items in the pairs' order.
+    fn new(n: usize, pairs: &[(u32, u32)]) -> Lists {
+        let mut starts = vec![0u32; n + 1];
+        for &(l, _) in pairs {
+            starts[l as usize + 1] += 1;
+        }
+        for i in 0..n {
+            starts[i + 1] += starts[i];
+        }
+        let mut next = starts.clone();
+        let mut items = vec![0u32; pairs.len()];
+        for &(l, x) in pairs {
+            items[next[l as usize] as usize] = x;
+            next[l as usize] += 1;
+        }
+        Lists { starts, items }
+    }
+
+    fn get(&self, i: u32) -> &[u32] {
+        let i = i as usize;
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&a), Some(&b)) => &self.items[a as usize..b as usize],
+            _ => &[],
+        }
+    }
+}
+
+/// The bundle's terms, looked up by text: all their text in one string and their ids sorted
+/// by it (the compiler numbers terms in sorted order, so usually that is just 0, 1, 2 …).
+/// Building a map of ten thousand cloned strings took an eighth of the engine's load.
+#[derive(Debug, Clone, Default)]
+struct TermTable {
+    text: String,
+    /// Term `i` is `text[ends[i - 1]..ends[i]]` (from 0 for the first).
+    ends: Vec<u32>,
+    /// Term ids in the order of their text.
+    sorted: Vec<u32>,
+    /// Term id by the term's FNV hash (which queries compute anyway for MinHash); `u32::MAX`
+    /// where two terms share a hash, and the sorted ids decide.
+    by_hash: KeyMap<u32>,
+}
+
+impl TermTable {
+    fn new(terms: &[String]) -> TermTable {
+        let mut text = String::with_capacity(terms.iter().map(String::len).sum());
+        let mut ends = Vec::with_capacity(terms.len());
+        for t in terms {
+            text.push_str(t);
+            ends.push(text.len() as u32);
+        }
+        let mut sorted: Vec<u32> = (0..terms.len() as u32).collect();
+        if !terms.is_sorted() {
+            sorted.sort_by(|&a, &b| terms[a as usize].cmp(&terms[b as usize]));
+        }
+        let mut by_hash = KeyMap::default();
+        by_hash.reserve(terms.len());
+        for (i, t) in terms.iter().enumerate() {
+            by_hash
+                .entry(fnv(t))
+                .and_modify(|v| *v = u32::MAX)
+                .or_insert(i as u32);
+        }
+        TermTable {
+            text,
+            ends,
+            sorted,
+            by_hash,
+        }
+    }
+
+    /// The id of `t`, whose [`fnv`] hash is `h`.
+    fn id_hashed(&self, t: &str, h: u64) -> Option<u32> {
+        match self.by_hash.get(&h) {
+            None => None,
+            Some(&u32::MAX) => self.id(t),
+            Some(&i) => (self.term(i) == t).then_some(i),
+        }
+    }
+
+    fn term(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// The id of `t` (the last one, should a term be listed twice: the sort is stable).
+    fn id(&self, t: &str) -> Option<u32> {
+        let k = self.sorted.partition_point(|&i| self.term(i) <= t);
+        let i = *self.sorted.get(k.checked_sub(1)?)?;
+        (self.term(i) == t).then_some(i)
     }
 }
 

@@ -66,6 +66,18 @@ pub fn max_bundle_bytes() -> u32 {
     MAX_BUNDLE_BYTES as u32
 }
 
+/// Bytes of WebAssembly memory this module instance holds: what a tab pays for Saring beyond
+/// the JavaScript heap. Read only by the benchmarks (`tests/e2e/bench-browser.mjs`); it never
+/// shrinks, so after a scan it is the peak.
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    wasm_bindgen::memory()
+        .unchecked_into::<js_sys::WebAssembly::Memory>()
+        .buffer()
+        .unchecked_into::<js_sys::ArrayBuffer>()
+        .byte_length() as f64
+}
+
 /// The engine with its bundles, for one page or one extension context.
 #[wasm_bindgen]
 pub struct Checker {

@@ -8,7 +8,7 @@
 //!
 //! The walk is iterative: pages nest ten thousand deep, and wasm's stack is small.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use web_sys::{Element, Node, Text};
 
 /// Elements whose text a reader never sees as page text.
@@ -139,27 +139,72 @@ impl PageText {
     }
 }
 
-fn is_visible(el: &Element) -> bool {
-    if el.has_attribute("hidden") || el.get_attribute("aria-hidden").as_deref() == Some("true") {
-        return false;
-    }
-    if let Some(ce) = el.get_attribute("contenteditable")
-        && ce != "false"
-    {
-        return false;
-    }
-    // checkVisibility() (Chromium 105+, Firefox 106+) answers display, visibility and
-    // content-visibility at once; without it, assume visible.
-    let f = js_sys::Reflect::get(el, &"checkVisibility".into()).ok();
-    match f.and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
-        Some(f) => {
-            let opts = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&opts, &"visibilityProperty".into(), &true.into());
-            f.call1(el, &opts)
-                .map(|v| v.as_bool() != Some(false))
-                .unwrap_or(true)
+/// Elements whose text is not the page's to read: `hidden`, `aria-hidden="true"`, and
+/// editable areas (the reader's own typing).
+const NOT_TEXT: &str =
+    "[hidden],[aria-hidden=\"true\"],[contenteditable]:not([contenteditable=\"false\"])";
+
+/// The DOM functions the walk calls on every element, looked up once per walk: each call
+/// from WebAssembly costs far more than the same call in JavaScript, and a walk of a large
+/// page makes tens of thousands.
+struct Probes {
+    resolved: bool,
+    /// `Element.prototype.matches`, with the [`NOT_TEXT`] selector.
+    matches: Option<js_sys::Function>,
+    not_text: JsValue,
+    /// `Element.prototype.checkVisibility` (Chromium 105+, Firefox 106+): display,
+    /// visibility and content-visibility at once; without it, everything counts as visible.
+    check_visibility: Option<js_sys::Function>,
+    visibility_opts: JsValue,
+}
+
+impl Probes {
+    fn new() -> Probes {
+        let opts = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&opts, &"visibilityProperty".into(), &true.into());
+        Probes {
+            resolved: false,
+            matches: None,
+            not_text: JsValue::from_str(NOT_TEXT),
+            check_visibility: None,
+            visibility_opts: opts.into(),
         }
-        None => true,
+    }
+
+    fn method(el: &Element, name: &str) -> Option<js_sys::Function> {
+        js_sys::Reflect::get(el, &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+    }
+
+    fn is_visible(&mut self, el: &Element) -> bool {
+        if !self.resolved {
+            self.resolved = true;
+            self.matches = Self::method(el, "matches");
+            self.check_visibility = Self::method(el, "checkVisibility");
+        }
+        let not_text = match &self.matches {
+            Some(m) => m
+                .call1(el, &self.not_text)
+                .is_ok_and(|v| v.as_bool() == Some(true)),
+            None => {
+                el.has_attribute("hidden")
+                    || el.get_attribute("aria-hidden").as_deref() == Some("true")
+                    || el
+                        .get_attribute("contenteditable")
+                        .is_some_and(|ce| ce != "false")
+            }
+        };
+        if not_text {
+            return false;
+        }
+        match &self.check_visibility {
+            Some(f) => f
+                .call1(el, &self.visibility_opts)
+                .map(|v| v.as_bool() != Some(false))
+                .unwrap_or(true),
+            None => true,
+        }
     }
 }
 
@@ -170,15 +215,21 @@ enum Step {
 }
 
 /// Children to walk for `node`: its open shadow root's children when it has one (what is
-/// rendered), the nodes assigned to a `<slot>`, or its own children.
-fn children(node: &Node) -> Vec<Node> {
+/// rendered), the nodes assigned to a `<slot>`, or its own children. `tag`: the element's
+/// tag name, upper case (`None` for a document or fragment).
+fn children(node: &Node, tag: Option<&str>) -> Vec<Node> {
     let mut out = Vec::new();
-    let parent: Node = match node.dyn_ref::<Element>().and_then(Element::shadow_root) {
-        Some(sr) => sr.into(),
+    let shadow = match tag {
+        Some(_) => node.unchecked_ref::<Element>().shadow_root(),
+        None => None,
+    };
+    let parent: Node = match &shadow {
+        Some(sr) => sr.clone().into(),
         None => node.clone(),
     };
-    if let Some(el) = parent.dyn_ref::<Element>()
-        && el.tag_name() == "SLOT"
+    if shadow.is_none()
+        && tag == Some("SLOT")
+        && let Some(el) = parent.dyn_ref::<Element>()
         && let Ok(f) = js_sys::Reflect::get(el, &"assignedNodes".into())
         && let Ok(f) = f.dyn_into::<js_sys::Function>()
         && let Ok(list) = f.call0(el)
@@ -205,6 +256,7 @@ fn children(node: &Node) -> Vec<Node> {
 pub struct Walker {
     stack: Vec<Step>,
     page: PageText,
+    probes: Probes,
 }
 
 impl Walker {
@@ -212,6 +264,7 @@ impl Walker {
         Walker {
             stack: vec![Step::Visit(root.clone())],
             page: PageText::default(),
+            probes: Probes::new(),
         }
     }
 
@@ -244,18 +297,23 @@ impl Walker {
             }
             Step::Visit(n) => n,
         };
+        // The node type says what the node is: no `instanceof` call per node.
         match node.node_type() {
             Node::TEXT_NODE => {
-                if let (Some(s), Ok(t)) = (node.node_value(), node.dyn_into::<Text>()) {
-                    page.push_text(t, &s);
+                if let Some(s) = node.node_value() {
+                    page.push_text(node.unchecked_into::<Text>(), &s);
                 }
             }
             Node::ELEMENT_NODE => {
-                let Some(el) = node.dyn_ref::<Element>() else {
-                    return;
-                };
-                let tag = el.tag_name().to_ascii_uppercase();
-                if SKIP.contains(&tag.as_str()) || el.id() == "saring-card-host" || !is_visible(el)
+                let el = node.unchecked_ref::<Element>();
+                let mut tag = el.tag_name();
+                if tag.bytes().any(|b| b.is_ascii_lowercase()) {
+                    tag.make_ascii_uppercase(); // SVG and XHTML elements keep their case
+                }
+                // Our own card's host is a <div>: only those need their id read.
+                if SKIP.contains(&tag.as_str())
+                    || (tag == "DIV" && el.id() == "saring-card-host")
+                    || !self.probes.is_visible(el)
                 {
                     return;
                 }
@@ -264,12 +322,12 @@ impl Walker {
                     page.push_break();
                     stack.push(Step::EndBlock);
                 }
-                for c in children(&node).into_iter().rev() {
+                for c in children(&node, Some(&tag)).into_iter().rev() {
                     stack.push(Step::Visit(c));
                 }
             }
             Node::DOCUMENT_NODE | Node::DOCUMENT_FRAGMENT_NODE => {
-                for c in children(&node).into_iter().rev() {
+                for c in children(&node, None).into_iter().rev() {
                     stack.push(Step::Visit(c));
                 }
             }
