@@ -8,6 +8,8 @@
 use crate::Claim;
 use crate::bundle::compile::Compiled;
 use crate::bundle::load::{LoadedBundle, bundle_from_json, default_bundle};
+use crate::verify::facts::FactIndex;
+use crate::verify::hoaxes::HoaxIndex;
 use crate::bundle::schema::Entity;
 use crate::bundle::validate::{BundleError, Known};
 use crate::claims::lexicon::{Term, is_chrome, lexicon, refutations, regions};
@@ -71,6 +73,145 @@ pub struct Engine {
     entities: EntityIndex,
 }
 
+/// An engine built a step at a time, so that a page can let the browser run between steps.
+///
+/// Natively the whole build takes a few milliseconds; in a browser tab that has just loaded
+/// the module it takes ten times that (the engine compiles each function on its first call),
+/// and in one go it was the one task of a page scan that ran past 50 ms. Each step here does
+/// one of: decode the default bundle, compile one JSON bundle, index one bundle's facts, index
+/// one bundle's hoaxes, index the names, warm the lexicons the first check would otherwise build.
+/// Building in steps or in one go ([`EngineBuild::finish`]) gives the same engine.
+pub struct EngineBuild {
+    /// Decode the default bundle first.
+    default: bool,
+    /// JSON bundles still to compile: (file name, text).
+    json: std::vec::IntoIter<(String, String)>,
+    compiled: Vec<Compiled>,
+    /// Every bundle's entities, once all are compiled.
+    entities: Option<Vec<Entity>>,
+    facts: Vec<FactIndex>,
+    hoaxes: Vec<HoaxIndex>,
+    index: Option<EntityIndex>,
+    /// The engine, built and not yet warmed up.
+    engine: Option<Engine>,
+    /// Problems of the JSON bundles skipped, by file name.
+    skipped: Vec<(String, Vec<BundleError>)>,
+}
+
+/// What [`EngineBuild::step`] did.
+pub enum BuildStep {
+    /// More steps to go.
+    Pending,
+    Done(Engine),
+}
+
+impl EngineBuild {
+    /// The default bundle, then these JSON bundles (file name, text). A JSON bundle that does
+    /// not validate is skipped (see [`EngineBuild::skipped`]), never fatal: the others work.
+    pub fn with_json(json: Vec<(String, String)>) -> EngineBuild {
+        EngineBuild {
+            default: true,
+            json: json.into_iter(),
+            ..EngineBuild::of_compiled(Vec::new())
+        }
+    }
+
+    /// Exactly these compiled bundles.
+    pub fn of_compiled(bundles: Vec<Compiled>) -> EngineBuild {
+        EngineBuild {
+            default: false,
+            json: Vec::new().into_iter(),
+            compiled: bundles,
+            entities: None,
+            facts: Vec::new(),
+            hoaxes: Vec::new(),
+            index: None,
+            engine: None,
+            skipped: Vec::new(),
+        }
+    }
+
+    /// The JSON bundles skipped so far, with their problems.
+    pub fn skipped(&self) -> &[(String, Vec<BundleError>)] {
+        &self.skipped
+    }
+
+    /// Does the next step. Errors only when the default bundle does not decode.
+    pub fn step(&mut self) -> Result<BuildStep, String> {
+        if self.default {
+            self.default = false;
+            self.compiled.insert(0, default_bundle()?);
+            return Ok(BuildStep::Pending);
+        }
+        if let Some((name, json)) = self.json.next() {
+            let mut known = Known::default();
+            for c in &self.compiled {
+                let k = c.known();
+                known.sources.extend(k.sources);
+                known.entities.extend(k.entities);
+            }
+            match bundle_from_json(&name, &json, &known) {
+                Ok(c) => self.compiled.push(c),
+                Err(e) => self.skipped.push((name, e)),
+            }
+            return Ok(BuildStep::Pending);
+        }
+        let entities = self.entities.get_or_insert_with(|| {
+            self.compiled
+                .iter()
+                .flat_map(|b| b.entities.iter().cloned())
+                .collect()
+        });
+        if let Some(c) = self.compiled.get(self.facts.len()) {
+            self.facts.push(FactIndex::new(&c.facts));
+            return Ok(BuildStep::Pending);
+        }
+        if let Some(c) = self.compiled.get(self.hoaxes.len()) {
+            self.hoaxes.push(HoaxIndex::new(c, entities));
+            return Ok(BuildStep::Pending);
+        }
+        if self.index.is_none() {
+            self.index = Some(EntityIndex::new(entities));
+            return Ok(BuildStep::Pending);
+        }
+        let Some(engine) = self.engine.take() else {
+            let bundles = std::mem::take(&mut self.compiled)
+                .into_iter()
+                .zip(std::mem::take(&mut self.facts))
+                .zip(std::mem::take(&mut self.hoaxes))
+                .map(|((data, facts), hoaxes)| LoadedBundle {
+                    data,
+                    facts,
+                    hoaxes,
+                })
+                .collect();
+            self.engine = Some(Engine {
+                bundles,
+                entities: self.index.take().unwrap_or_default(),
+            });
+            return Ok(BuildStep::Pending);
+        };
+        // One short check: it builds the lexicons and stop-word tables, and in a browser has
+        // the check's code compiled, which the first slice of the page's scan would pay for.
+        let _ = engine.check(WARM_UP, &CheckOptions::default());
+        Ok(BuildStep::Done(engine))
+    }
+
+    /// All remaining steps at once, for callers that do not need to yield.
+    pub fn finish(mut self) -> Result<Engine, String> {
+        loop {
+            if let BuildStep::Done(e) = self.step()? {
+                return Ok(e);
+            }
+        }
+    }
+}
+
+/// The warm-up check's text: a claim with a date, a figure and a hoax-like phrase, so that
+/// each extractor and both indexes run once.
+const WARM_UP: &str = "KPU menetapkan pemungutan suara Pemilu 2024 pada 14 Februari 2024 \
+                       dengan 820.161 TPS; surat suara sudah dicoblos sebelum hari H.";
+
 /// What pass 1 keeps of a sentence. Words are not kept: on a long page they would cost many
 /// times the text's size, and pass 2 recomputes them cheaply from the stem cache.
 struct Pass1 {
@@ -82,23 +223,18 @@ struct Pass1 {
 impl Engine {
     /// An engine with the default bundle.
     pub fn new() -> Result<Engine, String> {
-        Ok(Engine::with_bundles(vec![default_bundle()?]))
+        EngineBuild::with_json(Vec::new()).finish()
     }
 
     /// An engine with exactly these bundles.
     pub fn with_bundles(bundles: Vec<Compiled>) -> Engine {
-        let all: Vec<Entity> = bundles
-            .iter()
-            .flat_map(|b| b.entities.iter().cloned())
-            .collect();
-        let bundles: Vec<LoadedBundle> = bundles
-            .into_iter()
-            .map(|b| LoadedBundle::new(b, &all))
-            .collect();
-        Engine {
-            bundles,
-            entities: EntityIndex::new(&all),
-        }
+        // Without the default bundle to decode, no step can fail.
+        EngineBuild::of_compiled(bundles)
+            .finish()
+            .unwrap_or_else(|_| Engine {
+                bundles: Vec::new(),
+                entities: EntityIndex::default(),
+            })
     }
 
     /// Ids defined by the loaded bundles (a new bundle may refer to them).

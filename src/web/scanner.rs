@@ -24,6 +24,7 @@ use super::dom_text::{PageText, Walker, collect};
 use super::highlight;
 use crate::parts::{PartCache, PartScan};
 use crate::text::normalize::fold;
+use crate::engine::{BuildStep, EngineBuild};
 use crate::{CheckOptions, Claim, Engine, Lang, Verdict};
 
 /// Options the content script passes in.
@@ -642,6 +643,27 @@ fn caret_at(doc: &Document, x: f64, y: f64) -> Option<(Node, u32)> {
     Some((r.start_container().ok()?, r.start_offset().ok()?))
 }
 
+/// The content script's options, checked.
+fn scanner_options(options: JsValue) -> Result<Options, JsError> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(options)
+        .map_err(|e| JsError::new(&format!("bad scanner options: {e}")))
+}
+
+/// The engine for these options: the default bundle and the reader's own. A bundle of one's own
+/// that no longer validates is skipped, never fatal: the others keep working.
+fn engine_build(opts: &Options) -> EngineBuild {
+    EngineBuild::with_json(
+        opts.bundles
+            .iter()
+            .enumerate()
+            .map(|(i, json)| (format!("bundle-{i}.json"), json.clone()))
+            .collect(),
+    )
+}
+
 /// The page scanner the content script creates.
 #[wasm_bindgen]
 pub struct PageScanner {
@@ -650,20 +672,41 @@ pub struct PageScanner {
 
 #[wasm_bindgen]
 impl PageScanner {
-    /// `options`: `{lang, sensitivity, dismissed, bundles}` (all optional).
+    /// `options`: `{lang, sensitivity, dismissed, bundles, labels}` (all optional). Builds the
+    /// engine in one go: [`PageScanner::create`] is the same without a long task.
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<PageScanner, JsError> {
-        let opts: Options = if options.is_undefined() || options.is_null() {
-            Options::default()
-        } else {
-            serde_wasm_bindgen::from_value(options)
-                .map_err(|e| JsError::new(&format!("bad scanner options: {e}")))?
-        };
-        let mut engine = Engine::new().map_err(|e| JsError::new(&e))?;
-        for (i, json) in opts.bundles.iter().enumerate() {
-            // A bundle that no longer validates is skipped, never fatal: the others keep working.
-            let _ = engine.add_bundle_json(&format!("bundle-{i}.json"), json);
+        let opts = scanner_options(options)?;
+        let engine = engine_build(&opts)
+            .finish()
+            .map_err(|e| JsError::new(&e))?;
+        Ok(PageScanner::with_engine(opts, engine))
+    }
+
+    /// The same as `new PageScanner(options)`, with the engine built in steps between which
+    /// the browser runs other tasks: in a tab that has just loaded the module, building it in
+    /// one go takes longer than a task should (50 ms).
+    pub async fn create(options: JsValue) -> Result<PageScanner, JsError> {
+        let opts = scanner_options(options)?;
+        let mut build = engine_build(&opts);
+        let mut slice = Slice::start();
+        loop {
+            match build.step().map_err(|e| JsError::new(&e))? {
+                BuildStep::Done(engine) => return Ok(PageScanner::with_engine(opts, engine)),
+                BuildStep::Pending => {
+                    // Steps take a few ms each once compiled; yield when the slice is used up.
+                    if slice.elapsed() > SLICE_MS / 2.0 {
+                        yield_now().await;
+                        slice = slice.restart();
+                    }
+                }
+            }
         }
+    }
+}
+
+impl PageScanner {
+    fn with_engine(opts: Options, engine: Engine) -> PageScanner {
         let bundle_version = engine
             .bundles()
             .next()
@@ -679,7 +722,7 @@ impl PageScanner {
             .as_deref()
             .and_then(Lang::parse)
             .unwrap_or(Lang::Id);
-        Ok(PageScanner {
+        PageScanner {
             inner: Rc::new(RefCell::new(Inner {
                 engine,
                 lang,
@@ -705,9 +748,13 @@ impl PageScanner {
                 closures: Vec::new(),
                 listeners: Vec::new(),
             })),
-        })
+        }
     }
 
+}
+
+#[wasm_bindgen]
+impl PageScanner {
     /// Scans the page now and starts following it (clicks, keys, changes). Returns the counts.
     pub fn scan(&self) -> Result<JsValue, JsError> {
         let counts = {
