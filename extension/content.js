@@ -237,17 +237,22 @@
     };
   }
 
-  function newScanner(mod, s) {
+  /**
+   * A page scanner for settings `s`. PageScanner.create builds the engine in steps with the
+   * browser running in between (in one go it is a long task in a fresh tab).
+   */
+  async function newScanner(mod, s) {
+    const create = (options) => mod.PageScanner.create(options);
     try {
       const t0 = performance.now();
-      const scanner = new mod.PageScanner(scannerOptions(s));
+      const scanner = await create(scannerOptions(s));
       measure('saring:bundle', t0);
       return scanner;
     } catch (e) {
       if (!s.bundles.length) throw e;
       // A stored bundle that no longer loads must not stop the checking: go on without it.
       warnOnce('an imported bundle could not be loaded; checking with the built-in one only:', String(e?.message ?? e));
-      return new mod.PageScanner(scannerOptions(s, false));
+      return await create(scannerOptions(s, false));
     }
   }
 
@@ -282,7 +287,7 @@
     s.labels = await labelsFor(s.lang);
     try {
       stopAll();
-      scanner = newScanner(mod, s);
+      scanner = await newScanner(mod, s);
       appliedSig = sig;
       scanner.setOnChange((c) => {
         try {
@@ -393,7 +398,7 @@
       const mod = await loadModule();
       const s = settings ?? (await readSettings());
       s.labels ??= await labelsFor(s.lang);
-      selectionScanner ??= newScanner(mod, s);
+      selectionScanner ??= await newScanner(mod, s);
       target = selectionScanner;
     }
     target.checkSelection(what);

@@ -402,3 +402,46 @@ fn a_dismissal_holds_until_the_bundles_change() {
     assert_eq!(highlight_size("saring-contradicted"), 1);
     other.stop();
 }
+
+fn build_steps_measured() -> usize {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0, |p| {
+            p.get_entries_by_name("saring:build-step").length() as usize
+        })
+}
+
+#[wasm_bindgen_test]
+async fn a_scanner_created_in_steps_is_the_one_built_at_once() {
+    fixture(concat!(
+        "<p>Pemungutan suara Pemilu 2024 digelar pada 15 Februari 2024.</p>",
+        "<p>KPU menetapkan DPT Pemilu 2024 sebanyak 204.807.222 pemilih.</p>"
+    ));
+    let newsroom = include_str!("e2e/pages/bundle-newsroom.json");
+    let opts = || {
+        let opts = js_sys::Object::new();
+        let b: js_sys::Array = ["{ not json", newsroom]
+            .iter()
+            .map(|k| wasm_bindgen::JsValue::from(*k))
+            .collect();
+        js_sys::Reflect::set(&opts, &"bundles".into(), &b).expect("set");
+        wasm_bindgen::JsValue::from(opts)
+    };
+    let at_once = PageScanner::new(opts()).expect("scanner");
+    at_once.scan().expect("scan");
+    let expected = attr("data-saring-counts");
+    at_once.stop();
+
+    let before = build_steps_measured();
+    let stepped = PageScanner::create(opts()).await.expect("scanner");
+    // One task per step, each measured for the benchmarks.
+    assert!(build_steps_measured() - before >= 8);
+    assert_eq!(stepped.bundle_signature(), at_once.bundle_signature());
+    assert!(
+        stepped.bundle_signature().contains('+'),
+        "the good bundle of one's own is loaded"
+    );
+    stepped.scan().expect("scan");
+    assert_eq!(attr("data-saring-counts"), expected);
+    stepped.stop();
+}

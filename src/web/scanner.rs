@@ -22,9 +22,9 @@ use web_sys::{
 use super::card::{Action, Card, Labels};
 use super::dom_text::{PageText, Walker, collect};
 use super::highlight;
+use crate::engine::{BuildStep, EngineBuild};
 use crate::parts::{PartCache, PartScan};
 use crate::text::normalize::fold;
-use crate::engine::{BuildStep, EngineBuild};
 use crate::{CheckOptions, Claim, Engine, Lang, Verdict};
 
 /// Options the content script passes in.
@@ -677,9 +677,7 @@ impl PageScanner {
     #[wasm_bindgen(constructor)]
     pub fn new(options: JsValue) -> Result<PageScanner, JsError> {
         let opts = scanner_options(options)?;
-        let engine = engine_build(&opts)
-            .finish()
-            .map_err(|e| JsError::new(&e))?;
+        let engine = engine_build(&opts).finish().map_err(|e| JsError::new(&e))?;
         Ok(PageScanner::with_engine(opts, engine))
     }
 
@@ -689,17 +687,15 @@ impl PageScanner {
     pub async fn create(options: JsValue) -> Result<PageScanner, JsError> {
         let opts = scanner_options(options)?;
         let mut build = engine_build(&opts);
-        let mut slice = Slice::start();
         loop {
-            match build.step().map_err(|e| JsError::new(&e))? {
+            let t = now();
+            let step = build.step().map_err(|e| JsError::new(&e))?;
+            measure("saring:build-step", t);
+            match step {
                 BuildStep::Done(engine) => return Ok(PageScanner::with_engine(opts, engine)),
-                BuildStep::Pending => {
-                    // Steps take a few ms each once compiled; yield when the slice is used up.
-                    if slice.elapsed() > SLICE_MS / 2.0 {
-                        yield_now().await;
-                        slice = slice.restart();
-                    }
-                }
+                // A dozen steps of a few ms to a few tens of ms each in a fresh tab: a yield
+                // after each costs next to nothing with scheduler.yield().
+                BuildStep::Pending => yield_now().await,
             }
         }
     }
@@ -750,7 +746,6 @@ impl PageScanner {
             })),
         }
     }
-
 }
 
 #[wasm_bindgen]
