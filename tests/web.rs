@@ -445,3 +445,103 @@ async fn a_scanner_created_in_steps_is_the_one_built_at_once() {
     assert_eq!(attr("data-saring-counts"), expected);
     stepped.stop();
 }
+
+/// The ranges registered under the highlight `name`.
+fn highlighted(name: &str) -> Vec<web_sys::Range> {
+    let window = web_sys::window().expect("window");
+    let css = js_sys::Reflect::get(&window, &"CSS".into()).expect("CSS");
+    let reg = js_sys::Reflect::get(&css, &"highlights".into()).expect("registry");
+    let get: js_sys::Function = js_sys::Reflect::get(&reg, &"get".into())
+        .expect("get")
+        .dyn_into()
+        .expect("function");
+    let hl = get.call1(&reg, &name.into()).expect("call");
+    if hl.is_undefined() {
+        return Vec::new();
+    }
+    js_sys::try_iter(&hl)
+        .expect("iterable")
+        .expect("a set")
+        .map(|r| r.expect("a range").dyn_into().expect("Range"))
+        .collect()
+}
+
+/// The `<p>` holding the start of `r`.
+fn paragraph_of(r: &web_sys::Range) -> Element {
+    r.start_container()
+        .expect("start")
+        .parent_element()
+        .expect("a paragraph")
+}
+
+#[wasm_bindgen_test]
+async fn with_thousands_of_claims_only_those_near_the_viewport_are_highlighted() {
+    let para = concat!(
+        "<p>Pemungutan suara Pemilu 2024 digelar pada 15 Februari 2024.</p>",
+        "<p>KPU menetapkan DPT Pemilu 2024 sebanyak 204.807.222 pemilih.</p>"
+    );
+    let root = fixture(&para.repeat(1100));
+    let window = web_sys::window().expect("window");
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+    let scanner = PageScanner::new(wasm_bindgen::JsValue::UNDEFINED).expect("scanner");
+    wasm_bindgen_futures::JsFuture::from(scanner.start())
+        .await
+        .expect("start");
+    // Every claim is counted…
+    assert_eq!(
+        attr("data-saring-counts").as_deref(),
+        Some(r#"{"verified":1100,"contradicted":1100,"debunked":0,"unverified":0}"#)
+    );
+    // …and the claims near the viewport are highlighted once the observer has called back.
+    sleep(400).await;
+    let near = highlighted("saring-verified").len() + highlighted("saring-contradicted").len();
+    assert!(
+        near > 0 && near < 2200,
+        "{near} of 2,200 claims highlighted"
+    );
+    let height = window
+        .inner_height()
+        .expect("height")
+        .as_f64()
+        .expect("number");
+    for r in highlighted("saring-contradicted") {
+        let top = paragraph_of(&r).get_bounding_client_rect().top();
+        assert!(
+            top > -3.0 * height && top < 4.0 * height,
+            "a highlight far away: {top}"
+        );
+    }
+    let first = root.first_element_child().expect("first p");
+    let last = root.last_element_child().expect("last p");
+    let holds = |p: &Element| {
+        highlighted("saring-verified")
+            .iter()
+            .chain(&highlighted("saring-contradicted"))
+            .any(|r| paragraph_of(r) == *p)
+    };
+    assert!(
+        !holds(&last),
+        "the last paragraph is far below the viewport"
+    );
+
+    // Scrolling to the end moves the highlights there.
+    last.scroll_into_view();
+    sleep(400).await;
+    assert!(
+        holds(&last),
+        "the last paragraph, now in view, is highlighted"
+    );
+    assert!(!holds(&first), "the first paragraph, now far above, is not");
+
+    // Dismissing one text dismisses its 1,100 copies: 1,100 claims left, all highlighted.
+    let claims = scanner.claims().expect("claims");
+    let n = js_sys::Array::from(&claims).length();
+    assert_eq!(n, 2200);
+    scanner.dismiss((n - 1) as usize).expect("dismiss");
+    let left = highlighted("saring-verified").len() + highlighted("saring-contradicted").len();
+    assert_eq!(left, 1100);
+    scanner.stop();
+    assert_eq!(highlighted("saring-contradicted").len(), 0);
+    window.scroll_to_with_x_and_y(0.0, 0.0);
+    root.remove();
+}

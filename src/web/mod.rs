@@ -6,4 +6,5 @@ pub mod api;
 pub mod card;
 pub mod dom_text;
 pub mod highlight;
+pub mod nearby;
 pub mod scanner;

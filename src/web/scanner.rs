@@ -22,6 +22,7 @@ use web_sys::{
 use super::card::{Action, Card, Labels};
 use super::dom_text::{PageText, Walker, collect};
 use super::highlight;
+use super::nearby::{Nearby, Owner};
 use crate::engine::{BuildStep, EngineBuild};
 use crate::parts::{PartCache, PartScan};
 use crate::text::normalize::fold;
@@ -84,6 +85,23 @@ struct Inner {
     closures: Vec<Closure<dyn FnMut(JsValue)>>,
     /// Listeners to remove when the scanner stops: (target, event, capture, closure index).
     listeners: Vec<(web_sys::EventTarget, &'static str, bool, usize)>,
+    /// On a page with thousands of claims, which are near the viewport (only those are
+    /// highlighted: see [`nearby`](super::nearby)).
+    nearby: Nearby,
+    /// This scanner, for the callbacks it hands out.
+    me: std::rc::Weak<RefCell<Inner>>,
+}
+
+impl Owner for Inner {
+    fn nearby(&mut self) -> &mut Nearby {
+        &mut self.nearby
+    }
+
+    fn nearby_changed(&mut self) {
+        if let Err(e) = self.set_highlights() {
+            web_sys::console::warn_2(&"[Saring] could not highlight:".into(), &e);
+        }
+    }
 }
 
 impl Inner {
@@ -108,6 +126,7 @@ impl Inner {
         if let Some(c) = self.card.take() {
             c.remove();
         }
+        self.nearby.forget();
         highlight::clear();
         self.claims.clear();
         self.ranges.clear();
@@ -224,10 +243,8 @@ impl Inner {
         self.publish()
     }
 
-    /// Registers the highlights of the claims held, and tells the counts: the test hook on
-    /// `<html>` and the `on_change` callback.
-    fn publish(&mut self) -> Result<String, JsValue> {
-        let doc = document().map_err(JsValue::from)?;
+    /// Registers the highlights of the claims held (near the viewport, on a page with many).
+    fn set_highlights(&self) -> Result<(), JsValue> {
         let groups: Vec<(Verdict, Vec<Range>)> = Verdict::ALL
             .into_iter()
             .filter(|v| self.shown(*v))
@@ -236,13 +253,23 @@ impl Inner {
                     .claims
                     .iter()
                     .zip(&self.ranges)
-                    .filter(|(c, _)| c.verdict == v)
-                    .filter_map(|(_, r)| r.clone())
+                    .enumerate()
+                    .filter(|(i, (c, _))| c.verdict == v && self.nearby.shows(*i))
+                    .filter_map(|(_, (_, r))| r.clone())
                     .collect();
                 (v, rs)
             })
             .collect();
-        highlight::set(&groups)?;
+        highlight::set(&groups)
+    }
+
+    /// Registers the highlights of the claims held, and tells the counts: the test hook on
+    /// `<html>` and the `on_change` callback.
+    fn publish(&mut self) -> Result<String, JsValue> {
+        let doc = document().map_err(JsValue::from)?;
+        let me = self.me.clone();
+        self.nearby.place(&self.ranges, &me);
+        self.set_highlights()?;
         let counts = counts_json(&self.claims);
         if let Some(html) = doc.document_element() {
             html.set_attribute("data-saring-counts", &counts)?;
@@ -718,7 +745,7 @@ impl PageScanner {
             .as_deref()
             .and_then(Lang::parse)
             .unwrap_or(Lang::Id);
-        PageScanner {
+        let scanner = PageScanner {
             inner: Rc::new(RefCell::new(Inner {
                 engine,
                 lang,
@@ -743,8 +770,14 @@ impl PageScanner {
                 last_scan: ScanStats::default(),
                 closures: Vec::new(),
                 listeners: Vec::new(),
+                nearby: Nearby::default(),
+                me: std::rc::Weak::new(),
             })),
+        };
+        if let Ok(mut inner) = scanner.inner.try_borrow_mut() {
+            inner.me = Rc::downgrade(&scanner.inner);
         }
+        scanner
     }
 }
 
