@@ -21,7 +21,7 @@ use crate::text::tokens::tokenize;
 const HASHES: usize = 24;
 const ROWS: usize = 2;
 const BANDS: usize = HASHES / ROWS;
-/// Buckets and postings longer than this are not scanned.
+/// Buckets and postings longer than this are not scanned (they are stored empty).
 const MAX_BUCKET: usize = 64;
 
 /// The best debunked claim for a sentence, with how well it matched.
@@ -320,9 +320,9 @@ impl HoaxIndex {
             unknown_idf: (1.0 + n).ln().min(MAX_IDF),
             records,
             summaries,
-            band_lists: Lists::new(bands.len(), &band_pairs),
+            band_lists: Lists::new(bands.len(), &band_pairs, MAX_BUCKET),
             bands,
-            postings: Lists::new(c.terms.len(), &posting_pairs),
+            postings: Lists::new(c.terms.len(), &posting_pairs, MAX_BUCKET),
             class,
             topic_terms,
             entity_terms,
@@ -360,19 +360,13 @@ impl HoaxIndex {
         let mut cands: Vec<u32> = Vec::new();
         for k in band_keys(&hashes) {
             if let Some(&list) = self.bands.get(&k) {
-                let b = self.band_lists.get(list);
-                if b.len() <= MAX_BUCKET {
-                    cands.extend_from_slice(b);
-                }
+                cands.extend_from_slice(self.band_lists.get(list));
             }
         }
         let mut rare: Vec<u32> = ids.iter().flatten().copied().collect();
         rare.sort_by(|a, b| self.idf[*b as usize].total_cmp(&self.idf[*a as usize]));
         for &t in rare.iter().take(2) {
-            let p = self.postings.get(t);
-            if p.len() <= MAX_BUCKET {
-                cands.extend_from_slice(p);
-            }
+            cands.extend_from_slice(self.postings.get(t));
         }
         cands.sort_unstable();
         cands.dedup();
@@ -399,11 +393,12 @@ impl HoaxIndex {
             mask |= 1 << b;
         }
         let q = q_weight.max(f32::MIN_POSITIVE);
+        let sums: Vec<(Summary, u32)> = cands
+            .iter()
+            .filter_map(|&v| Some((*self.summaries.get(v as usize)?, v)))
+            .collect();
         let mut order: Vec<(f32, u32)> = Vec::with_capacity(cands.len());
-        for v in cands {
-            let Some(s) = self.summaries.get(v as usize) else {
-                continue;
-            };
+        for (s, v) in sums {
             if s.weight <= 0.0 {
                 continue;
             }
@@ -489,20 +484,27 @@ struct Lists {
 }
 
 impl Lists {
-    /// `n` lists from (list, item) pairs; each list keeps its items in the pairs' order.
-    fn new(n: usize, pairs: &[(u32, u32)]) -> Lists {
-        let mut starts = vec![0u32; n + 1];
+    /// `n` lists from (list, item) pairs; each list keeps its items in the pairs' order, and
+    /// a list of more than `cap` items is left empty: it would never be read. In a large
+    /// bundle those are most of the postings (the terms every reworded copy shares) and a
+    /// third of the band lists, memory that only crowded the caches.
+    fn new(n: usize, pairs: &[(u32, u32)], cap: usize) -> Lists {
+        let mut len = vec![0u32; n];
         for &(l, _) in pairs {
-            starts[l as usize + 1] += 1;
+            len[l as usize] += 1;
         }
+        let keep = |l: u32| len[l as usize] as usize <= cap;
+        let mut starts = vec![0u32; n + 1];
         for i in 0..n {
-            starts[i + 1] += starts[i];
+            starts[i + 1] = starts[i] + if keep(i as u32) { len[i] } else { 0 };
         }
         let mut next = starts.clone();
-        let mut items = vec![0u32; pairs.len()];
+        let mut items = vec![0u32; starts[n] as usize];
         for &(l, x) in pairs {
-            items[next[l as usize] as usize] = x;
-            next[l as usize] += 1;
+            if keep(l) {
+                items[next[l as usize] as usize] = x;
+                next[l as usize] += 1;
+            }
         }
         Lists { starts, items }
     }
