@@ -21,7 +21,7 @@ use crate::text::tokens::tokenize;
 const HASHES: usize = 24;
 const ROWS: usize = 2;
 const BANDS: usize = HASHES / ROWS;
-/// Buckets and postings longer than this are not scanned.
+/// Buckets and postings longer than this are not scanned (they are stored empty).
 const MAX_BUCKET: usize = 64;
 
 /// The best debunked claim for a sentence, with how well it matched.
@@ -51,15 +51,40 @@ enum Class {
 /// in a large bundle the reads from memory cost more than the scoring, and a record is read
 /// in one go where a struct pointing at its own term vector took two.
 const HOAX: usize = 0;
-/// `f32` bits: the variant's summed term weight.
-const WEIGHT: usize = 1;
 /// `f32` bits: the weight of its `Other` terms.
-const OTHER: usize = 2;
+const OTHER: usize = 1;
 /// The number of its `Entity` terms.
-const ENTITIES: usize = 3;
+const ENTITIES: usize = 2;
 /// The number of its terms, which follow.
-const LEN: usize = 4;
-const HEAD: usize = 5;
+const LEN: usize = 3;
+const HEAD: usize = 4;
+
+/// What bounds a variant's score without reading its record: 16 bytes a variant, in an
+/// array a sixth the size of the records. In a bundle grown a hundredfold, most of a
+/// sentence's candidates are reworded copies of one hoax that cannot beat the best match
+/// already scored; reading each one's record (a cache and TLB miss in tens of megabytes) cost
+/// more than the rest of the check grew.
+#[derive(Debug, Clone, Copy, Default)]
+struct Summary {
+    /// Offset of the variant's record in [`HoaxIndex::records`].
+    at: u32,
+    /// The variant's summed term weight.
+    weight: f32,
+    /// Bit [`bloom_bit`] of each of its term ids: a term whose bit is clear is not shared.
+    bloom: u64,
+}
+
+/// A term id's bit in [`Summary::bloom`] (Fibonacci hashing: ids of neighbouring words, which
+/// sort together, land far apart).
+fn bloom_bit(id: u32) -> u32 {
+    id.wrapping_mul(0x9e37_79b9) >> 26
+}
+
+/// Relative slack on score bounds. A bound and the score it bounds add the same weights in
+/// other orders, so in `f32` the bound may come out a few ulps under a score it equals in
+/// real numbers (sums of at most a few hundred terms err by far less than this); the slack
+/// keeps every bound at or above its score, so pruning never changes the result.
+const BOUND_SLACK: f32 = 1e-3;
 
 /// The hoax index of one bundle.
 #[derive(Debug, Clone, Default)]
@@ -67,9 +92,11 @@ pub struct HoaxIndex {
     terms: TermTable,
     idf: Vec<f32>,
     unknown_idf: f32,
-    /// The variants' records (see [`HEAD`]); bands and postings hold their offsets, which
-    /// sort in the order of the variants.
+    /// The variants' records (see [`HEAD`]).
     records: Vec<u32>,
+    /// Per variant, its record's offset and what bounds its score; bands and postings hold
+    /// variant numbers.
+    summaries: Vec<Summary>,
     /// A band key's list in `band_lists`.
     bands: KeyMap<u32>,
     band_lists: Lists,
@@ -243,9 +270,10 @@ impl HoaxIndex {
         let mut band_pairs: Vec<(u32, u32)> = Vec::with_capacity(c.variants.len() * BANDS);
         let mut posting_pairs: Vec<(u32, u32)> = Vec::new();
         let mut records: Vec<u32> = Vec::new();
+        let mut summaries: Vec<Summary> = Vec::with_capacity(c.variants.len());
         let (mut terms, mut hashes) = (Vec::new(), Vec::new());
         for v in &c.variants {
-            let at = records.len() as u32;
+            let at = summaries.len() as u32;
             terms.clear();
             terms.extend(
                 v.terms
@@ -274,8 +302,12 @@ impl HoaxIndex {
                 .filter(|&&t| class[t as usize] == Class::Entity)
                 .count() as u32;
             let mut head = [0u32; HEAD];
+            summaries.push(Summary {
+                at: records.len() as u32,
+                weight,
+                bloom: terms.iter().fold(0, |b, &t| b | 1 << bloom_bit(t)),
+            });
             head[HOAX] = v.hoax;
-            head[WEIGHT] = weight.to_bits();
             head[OTHER] = other.to_bits();
             head[ENTITIES] = entities;
             head[LEN] = terms.len() as u32;
@@ -287,9 +319,10 @@ impl HoaxIndex {
             idf,
             unknown_idf: (1.0 + n).ln().min(MAX_IDF),
             records,
-            band_lists: Lists::new(bands.len(), &band_pairs),
+            summaries,
+            band_lists: Lists::new(bands.len(), &band_pairs, MAX_BUCKET),
             bands,
-            postings: Lists::new(c.terms.len(), &posting_pairs),
+            postings: Lists::new(c.terms.len(), &posting_pairs, MAX_BUCKET),
             class,
             topic_terms,
             entity_terms,
@@ -327,31 +360,76 @@ impl HoaxIndex {
         let mut cands: Vec<u32> = Vec::new();
         for k in band_keys(&hashes) {
             if let Some(&list) = self.bands.get(&k) {
-                let b = self.band_lists.get(list);
-                if b.len() <= MAX_BUCKET {
-                    cands.extend_from_slice(b);
-                }
+                cands.extend_from_slice(self.band_lists.get(list));
             }
         }
         let mut rare: Vec<u32> = ids.iter().flatten().copied().collect();
         rare.sort_by(|a, b| self.idf[*b as usize].total_cmp(&self.idf[*a as usize]));
         for &t in rare.iter().take(2) {
-            let p = self.postings.get(t);
-            if p.len() <= MAX_BUCKET {
-                cands.extend_from_slice(p);
-            }
+            cands.extend_from_slice(self.postings.get(t));
         }
         cands.sort_unstable();
         cands.dedup();
 
-        let mut best: Option<HoaxMatch> = None;
-        for at in cands {
+        // Branch and bound. The best match is the candidate of highest score, the first one
+        // in the variants' order among equals; it counts only if its score reaches
+        // `MIN_SCORE` (`is_match`). A candidate whose bound (below) is under `MIN_SCORE`, or
+        // under a score already found, can be neither, so its record is never read. The rest
+        // are scored highest bound first, until a bound falls under the best score: with near
+        // duplicates in a bucket, the one that matches is scored early and its copies stop the
+        // search.
+        //
+        // The bound: a term can be shared only if its bloom bit is set in the variant's
+        // summary, so `w` (the weight of those of the sentence's known terms) bounds the shared
+        // weight and `n` the number of shared terms; the shared weight is also at most the
+        // variant's own.
+        let mut bit_weight = [0.0f32; 64];
+        let mut bit_count = [0u32; 64];
+        let mut mask = 0u64;
+        for &id in ids.iter().flatten() {
+            let b = bloom_bit(id);
+            bit_weight[b as usize] += self.idf[id as usize];
+            bit_count[b as usize] += 1;
+            mask |= 1 << b;
+        }
+        let q = q_weight.max(f32::MIN_POSITIVE);
+        let sums: Vec<(Summary, u32)> = cands
+            .iter()
+            .filter_map(|&v| Some((*self.summaries.get(v as usize)?, v)))
+            .collect();
+        let mut order: Vec<(f32, u32)> = Vec::with_capacity(cands.len());
+        for (s, v) in sums {
+            if s.weight <= 0.0 {
+                continue;
+            }
+            let (mut w, mut n) = (0.0f32, 0u32);
+            let mut hit = mask & s.bloom;
+            while hit != 0 {
+                let b = hit.trailing_zeros() as usize;
+                w += bit_weight[b];
+                n += bit_count[b];
+                hit &= hit - 1;
+            }
+            if n < 3 {
+                continue;
+            }
+            let bound = (0.6 * (w / s.weight).min(1.0) + 0.4 * w / q) * (1.0 + BOUND_SLACK);
+            if bound >= MIN_SCORE {
+                order.push((bound, v));
+            }
+        }
+        order.sort_unstable_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+
+        let mut best: Option<(HoaxMatch, u32)> = None;
+        for (bound, v) in order {
+            if best.is_some_and(|(b, _)| bound < b.score) {
+                break;
+            }
+            let Some(&Summary { at, weight, .. }) = self.summaries.get(v as usize) else {
+                continue;
+            };
             let r = &self.records[at as usize..];
-            let (weight, other, entities) = (
-                f32::from_bits(r[WEIGHT]),
-                f32::from_bits(r[OTHER]),
-                r[ENTITIES],
-            );
+            let (other, entities) = (f32::from_bits(r[OTHER]), r[ENTITIES]);
             let v_terms = &r[HEAD..HEAD + r[LEN] as usize];
             let mut shared = 0.0f32;
             let mut shared_n = 0usize;
@@ -369,7 +447,7 @@ impl HoaxIndex {
                     }
                 }
             }
-            if shared_n < 3 || weight <= 0.0 {
+            if shared_n < 3 {
                 continue;
             }
             // What the hoax says happened must be there: most of its own words…
@@ -381,7 +459,7 @@ impl HoaxIndex {
                 continue;
             }
             let cover_hoax = shared / weight;
-            let cover_sentence = shared / q_weight.max(f32::MIN_POSITIVE);
+            let cover_sentence = shared / q;
             let score = 0.6 * cover_hoax + 0.4 * cover_sentence;
             let m = HoaxMatch {
                 hoax: r[HOAX],
@@ -389,11 +467,11 @@ impl HoaxIndex {
                 cover_sentence,
                 score,
             };
-            if best.is_none_or(|b| m.score > b.score) {
-                best = Some(m);
+            if best.is_none_or(|(b, bv)| m.score > b.score || (m.score == b.score && v < bv)) {
+                best = Some((m, v));
             }
         }
-        best.filter(is_match)
+        best.map(|(m, _)| m).filter(is_match)
     }
 }
 
@@ -406,20 +484,27 @@ struct Lists {
 }
 
 impl Lists {
-    /// `n` lists from (list, item) pairs; each list keeps its items in the pairs' order.
-    fn new(n: usize, pairs: &[(u32, u32)]) -> Lists {
-        let mut starts = vec![0u32; n + 1];
+    /// `n` lists from (list, item) pairs; each list keeps its items in the pairs' order, and
+    /// a list of more than `cap` items is left empty: it would never be read. In a large
+    /// bundle those are most of the postings (the terms every reworded copy shares) and a
+    /// third of the band lists, memory that only crowded the caches.
+    fn new(n: usize, pairs: &[(u32, u32)], cap: usize) -> Lists {
+        let mut len = vec![0u32; n];
         for &(l, _) in pairs {
-            starts[l as usize + 1] += 1;
+            len[l as usize] += 1;
         }
+        let keep = |l: u32| len[l as usize] as usize <= cap;
+        let mut starts = vec![0u32; n + 1];
         for i in 0..n {
-            starts[i + 1] += starts[i];
+            starts[i + 1] = starts[i] + if keep(i as u32) { len[i] } else { 0 };
         }
         let mut next = starts.clone();
-        let mut items = vec![0u32; pairs.len()];
+        let mut items = vec![0u32; starts[n] as usize];
         for &(l, x) in pairs {
-            items[next[l as usize] as usize] = x;
-            next[l as usize] += 1;
+            if keep(l) {
+                items[next[l as usize] as usize] = x;
+                next[l as usize] += 1;
+            }
         }
         Lists { starts, items }
     }
@@ -502,5 +587,8 @@ impl TermTable {
 /// The bar: most of the hoax's weighted terms are in the sentence, and the sentence is mostly
 /// about the hoax.
 fn is_match(m: &HoaxMatch) -> bool {
-    m.cover_hoax >= 0.6 && m.cover_sentence >= 0.4 && m.score >= 0.62
+    m.cover_hoax >= 0.6 && m.cover_sentence >= 0.4 && m.score >= MIN_SCORE
 }
+
+/// The lowest score of a match.
+const MIN_SCORE: f32 = 0.62;
