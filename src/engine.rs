@@ -26,7 +26,7 @@ use crate::text::terms::content_terms_of;
 use crate::text::tokens::tokenize;
 use crate::verify::facts::FactIndex;
 use crate::verify::facts::{Sentence, compare};
-use crate::verify::hoaxes::HoaxIndex;
+use crate::verify::hoaxes::{HoaxIndex, HoaxIndexBuild};
 use crate::verify::verdict::{BundleFinding, Evidence, decide};
 
 /// Texts longer than this are checked only up to it (at a char boundary): offsets are 32-bit
@@ -78,8 +78,8 @@ pub struct Engine {
 /// Natively the whole build takes a few milliseconds; in a browser tab that has just loaded
 /// the module it takes ten times that (the engine compiles each function on its first call),
 /// and in one go it was the one task of a page scan that ran past 50 ms. Each step here does
-/// one of: decode the default bundle, compile one JSON bundle, index one bundle's facts, index
-/// one bundle's hoaxes, index the names, warm the lexicons the first check would otherwise build.
+/// one of: decode the default bundle, compile one JSON bundle, index one bundle's facts, a part
+/// of one bundle's hoax index, index the names, assemble, or one of three warm-up steps.
 /// Building in steps or in one go ([`EngineBuild::finish`]) gives the same engine.
 pub struct EngineBuild {
     /// Decode the default bundle first.
@@ -91,6 +91,8 @@ pub struct EngineBuild {
     entities: Option<Vec<Entity>>,
     facts: Vec<FactIndex>,
     hoaxes: Vec<HoaxIndex>,
+    /// The hoax index being built, of the bundle after the last in `hoaxes`.
+    hoax_build: Option<HoaxIndexBuild>,
     index: Option<EntityIndex>,
     /// The engine, built and not yet warmed up.
     engine: Option<Engine>,
@@ -127,6 +129,7 @@ impl EngineBuild {
             entities: None,
             facts: Vec::new(),
             hoaxes: Vec::new(),
+            hoax_build: None,
             index: None,
             engine: None,
             warmed: 0,
@@ -170,7 +173,16 @@ impl EngineBuild {
             return Ok(BuildStep::Pending);
         }
         if let Some(c) = self.compiled.get(self.hoaxes.len()) {
-            self.hoaxes.push(HoaxIndex::new(c, entities));
+            // The weights in one step, the variants in a few, the lists in one.
+            match &mut self.hoax_build {
+                None => self.hoax_build = Some(HoaxIndexBuild::new(c, entities)),
+                Some(b) => {
+                    if let Some(index) = b.step(c) {
+                        self.hoaxes.push(index);
+                        self.hoax_build = None;
+                    }
+                }
+            }
             return Ok(BuildStep::Pending);
         }
         if self.index.is_none() {

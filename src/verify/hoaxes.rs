@@ -215,9 +215,33 @@ impl std::hash::Hasher for KeyHasher {
 
 type KeyMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<KeyHasher>>;
 
-impl HoaxIndex {
-    /// Indexes the debunked claims of `c`; `entities` are the names known to the engine (all
-    /// bundles), which tell names from other words.
+/// A [`HoaxIndex`] built a step at a time (see `EngineBuild`): the term weights first, then
+/// the variants a few thousand at a time, then the lists. In a browser tab that has just
+/// loaded the module, indexing the default bundle in one go took 15-60 ms.
+pub struct HoaxIndexBuild {
+    idf: Vec<f32>,
+    unknown_idf: f32,
+    class: Vec<Class>,
+    term_hashes: Vec<u64>,
+    topic_terms: FastSet<String>,
+    entity_terms: FastSet<String>,
+    /// Variants indexed so far.
+    done: usize,
+    // (list, record) pairs, gathered into one array per index at the end: a bundle has tens
+    // of thousands of bands and terms, and a vector each cost as much as the rest of the load.
+    bands: KeyMap<u32>,
+    band_pairs: Vec<(u32, u32)>,
+    posting_pairs: Vec<(u32, u32)>,
+    records: Vec<u32>,
+    summaries: Vec<Summary>,
+}
+
+/// Variants indexed per step.
+const VARIANTS_PER_STEP: usize = 2_500;
+
+impl HoaxIndexBuild {
+    /// The term weights of `c`'s debunked claims; `entities` are the names known to the
+    /// engine (all bundles), which tell names from other words.
     pub fn new(c: &Compiled, entities: &[Entity]) -> Self {
         let terms_of = |s: &str| content_terms(&tokenize(&fold(s), 0));
         static TOPIC: std::sync::OnceLock<FastSet<String>> = std::sync::OnceLock::new();
@@ -263,16 +287,59 @@ impl HoaxIndex {
                 }
             })
             .collect();
-        let term_hashes: Vec<u64> = c.terms.iter().map(|t| fnv(t)).collect();
-        // (list, record) pairs, gathered into one array per index below: a bundle has tens of
-        // thousands of bands and terms, and a vector each cost as much as the rest of the load.
-        let mut bands: KeyMap<u32> = KeyMap::default();
-        let mut band_pairs: Vec<(u32, u32)> = Vec::with_capacity(c.variants.len() * BANDS);
-        let mut posting_pairs: Vec<(u32, u32)> = Vec::new();
-        let mut records: Vec<u32> = Vec::new();
-        let mut summaries: Vec<Summary> = Vec::with_capacity(c.variants.len());
+        HoaxIndexBuild {
+            idf,
+            unknown_idf: (1.0 + n).ln().min(MAX_IDF),
+            class,
+            term_hashes: c.terms.iter().map(|t| fnv(t)).collect(),
+            topic_terms,
+            entity_terms,
+            done: 0,
+            bands: KeyMap::default(),
+            band_pairs: Vec::with_capacity(c.variants.len() * BANDS),
+            posting_pairs: Vec::new(),
+            records: Vec::new(),
+            summaries: Vec::with_capacity(c.variants.len()),
+        }
+    }
+
+    /// Indexes the next variants of `c` (the bundle given to [`HoaxIndexBuild::new`]); the
+    /// index once all are.
+    pub fn step(&mut self, c: &Compiled) -> Option<HoaxIndex> {
+        let upto = (self.done + VARIANTS_PER_STEP).min(c.variants.len());
+        if self.done < upto {
+            self.index_variants(c, upto);
+            return None;
+        }
+        Some(HoaxIndex {
+            terms: TermTable::new(&c.terms),
+            idf: std::mem::take(&mut self.idf),
+            unknown_idf: self.unknown_idf,
+            records: std::mem::take(&mut self.records),
+            summaries: std::mem::take(&mut self.summaries),
+            band_lists: Lists::new(self.bands.len(), &self.band_pairs, MAX_BUCKET),
+            bands: std::mem::take(&mut self.bands),
+            postings: Lists::new(c.terms.len(), &self.posting_pairs, MAX_BUCKET),
+            class: std::mem::take(&mut self.class),
+            topic_terms: std::mem::take(&mut self.topic_terms),
+            entity_terms: std::mem::take(&mut self.entity_terms),
+        })
+    }
+
+    fn index_variants(&mut self, c: &Compiled, upto: usize) {
+        let HoaxIndexBuild {
+            idf,
+            class,
+            term_hashes,
+            bands,
+            band_pairs,
+            posting_pairs,
+            records,
+            summaries,
+            ..
+        } = self;
         let (mut terms, mut hashes) = (Vec::new(), Vec::new());
-        for v in &c.variants {
+        for v in &c.variants[self.done..upto] {
             let at = summaries.len() as u32;
             terms.clear();
             terms.extend(
@@ -314,18 +381,19 @@ impl HoaxIndex {
             records.extend_from_slice(&head);
             records.extend_from_slice(&terms);
         }
-        HoaxIndex {
-            terms: TermTable::new(&c.terms),
-            idf,
-            unknown_idf: (1.0 + n).ln().min(MAX_IDF),
-            records,
-            summaries,
-            band_lists: Lists::new(bands.len(), &band_pairs, MAX_BUCKET),
-            bands,
-            postings: Lists::new(c.terms.len(), &posting_pairs, MAX_BUCKET),
-            class,
-            topic_terms,
-            entity_terms,
+        self.done = upto;
+    }
+}
+
+impl HoaxIndex {
+    /// Indexes the debunked claims of `c`; `entities` are the names known to the engine (all
+    /// bundles), which tell names from other words.
+    pub fn new(c: &Compiled, entities: &[Entity]) -> Self {
+        let mut build = HoaxIndexBuild::new(c, entities);
+        loop {
+            if let Some(index) = build.step(c) {
+                return index;
+            }
         }
     }
 
