@@ -10,7 +10,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   root, pages, shots, VERDICTS, expected, eventually, waitState, countsOf, badgeWant, launch, cardOf,
@@ -484,6 +484,60 @@ test('the claim card: a click on a highlight or the keyboard opens it, closed to
   assert.deepEqual(errors, []);
   await page.close();
   await resetStorage();
+});
+
+/**
+ * A 2 MB article page made from the seed articles' paragraphs (generated into
+ * pages/generated/, which git ignores): the file name under pages/.
+ */
+async function bigPage() {
+  const dir = path.join(pages, 'generated');
+  await mkdir(dir, { recursive: true });
+  let text = '';
+  for (const f of ['004_427392cf7a2454fe.txt', '000_79dca809346a6dbc.txt']) {
+    text += await readFile(path.join(root, 'tests/fixtures', f), 'utf8');
+  }
+  const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const paras = text.split('\n').filter((l) => l.trim()).map((l) => `<p>${esc(l)}</p>`).join('\n');
+  let body = '';
+  while (body.length < 2_000_000) body += `${paras}\n`;
+  await writeFile(path.join(dir, 'big-2mb.html'), `<!doctype html><html lang="id"><head><meta charset="utf-8">
+<title>2 MB</title></head><body><article>${body}</article></body></html>`);
+  return 'generated/big-2mb.html';
+}
+
+test('a 2 MB page is checked whole: the CLI\'s verdicts, every claim highlighted, the badge', async (t) => {
+  await resetStorage();
+  const file = await bigPage();
+  const want = expected(file);
+  assert.ok(want.claims.length > 1000, `${want.claims.length} claims`);
+  const { page, tabId, errors } = await openTab(null);
+  // The page's long tasks, for the log (budgets are measured by the benchmarks, not here).
+  await page.addInitScript(() => {
+    window.__longest = 0;
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) window.__longest = Math.max(window.__longest, e.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${base}/${file}`);
+  assert.equal(await waitState(page, 'done', 120000), 'done');
+  assert.deepEqual(await countsOf(page), want.counts);
+  const hl = await page.evaluate((vs) => Object.fromEntries(vs.map((v) => {
+    const h = CSS.highlights.get(`saring-${v}`);
+    return [v, h ? h.size : 0];
+  })), VERDICTS);
+  // Fewer than 2,000 claims: every one is highlighted (above that, those near the viewport).
+  assert.deepEqual(hl, want.counts);
+  assert.equal(await eventually(() => badge(tabId), badgeWant(want.counts)), badgeWant(want.counts));
+  const problems = want.counts.contradicted + want.counts.debunked + want.counts.unverified;
+  if (problems > 999) {
+    // The badge says 999+; its title has the number.
+    const title = await inWorker((id) => chrome.action.getTitle({ tabId: id }), tabId);
+    assert.match(title, new RegExp(`\\b${problems}\\b`));
+  }
+  t.diagnostic(`2 MB page: ${want.claims.length} claims; longest task of the page, load included: ${await page.evaluate(() => window.__longest)} ms`);
+  assert.deepEqual(errors, []);
+  await page.close();
 });
 
 test('the extension made no network request', () => {

@@ -37,7 +37,7 @@ export function serve(dir = pages) {
 export function expected(file, bundles = []) {
   const args = ['check', '--format', 'json', '--html'];
   for (const b of bundles) args.push('--bundle', path.isAbsolute(b) ? b : path.join(pages, b));
-  const out = execFileSync(cli, [...args, path.join(pages, file)], { encoding: 'utf8' });
+  const out = execFileSync(cli, [...args, path.join(pages, file)], { encoding: 'utf8', maxBuffer: 256 << 20 });
   const claims = JSON.parse(out).inputs[0].claims;
   const counts = Object.fromEntries(VERDICTS.map((v) => [v, 0]));
   for (const c of claims) counts[c.verdict] += 1;
@@ -72,7 +72,8 @@ export async function countsOf(page) {
 
 export function badgeWant(counts, sensitivity = 'all') {
   const n = counts.contradicted + counts.debunked + (sensitivity === 'all' ? counts.unverified : 0);
-  return n ? String(n) : '';
+  // A badge holds four characters: above 999 it says so, and its title has the number.
+  return n === 0 ? '' : n > 999 ? '999+' : String(n);
 }
 
 /**
