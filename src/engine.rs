@@ -150,13 +150,7 @@ impl EngineBuild {
             return Ok(BuildStep::Pending);
         }
         if let Some((name, json)) = self.json.next() {
-            let mut known = Known::default();
-            for c in &self.compiled {
-                let k = c.known();
-                known.sources.extend(k.sources);
-                known.entities.extend(k.entities);
-            }
-            match bundle_from_json(&name, &json, &known) {
+            match bundle_from_json(&name, &json, &Known::of(&self.compiled)) {
                 Ok(c) => self.compiled.push(c),
                 Err(e) => self.skipped.push((name, e)),
             }
@@ -228,8 +222,10 @@ impl EngineBuild {
         }
     }
 
-    /// All remaining steps at once, for callers that do not need to yield.
+    /// All remaining steps at once, for callers that do not need to yield: without the
+    /// warm-up, which only spreads first-call costs over steps that yield.
     pub fn finish(mut self) -> Result<Engine, String> {
+        self.warmed = WARM_UP.len();
         loop {
             if let BuildStep::Done(e) = self.step()? {
                 return Ok(e);
@@ -276,13 +272,7 @@ impl Engine {
 
     /// Ids defined by the loaded bundles (a new bundle may refer to them).
     pub fn known(&self) -> Known {
-        let mut k = Known::default();
-        for b in &self.bundles {
-            let bk = b.data.known();
-            k.sources.extend(bk.sources);
-            k.entities.extend(bk.entities);
-        }
-        k
+        Known::of(self.bundles.iter().map(|b| &b.data))
     }
 
     /// Adds a compiled bundle. Every index is rebuilt, since names in one bundle change how

@@ -2,7 +2,6 @@
 //! one's own.
 
 use super::compile::{Compiled, compile};
-use super::schema::Entity;
 use super::validate::{BundleError, Known, parse};
 use crate::verify::facts::FactIndex;
 use crate::verify::hoaxes::HoaxIndex;
@@ -16,17 +15,6 @@ pub struct LoadedBundle {
     pub data: Compiled,
     pub facts: FactIndex,
     pub hoaxes: HoaxIndex,
-}
-
-impl LoadedBundle {
-    /// Indexes `data`; `entities` are the names of every bundle the engine holds.
-    pub fn new(data: Compiled, entities: &[Entity]) -> Self {
-        LoadedBundle {
-            facts: FactIndex::new(&data.facts),
-            hoaxes: HoaxIndex::new(&data, entities),
-            data,
-        }
-    }
 }
 
 /// Decodes the default bundle.

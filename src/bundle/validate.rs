@@ -8,6 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
+use super::compile::Compiled;
 use super::limits::{check as check_limits, check_size};
 use super::schema::*;
 
@@ -149,6 +150,19 @@ fn json_message(e: &serde_json::Error) -> String {
 pub struct Known {
     pub sources: HashSet<String>,
     pub entities: HashSet<String>,
+}
+
+impl Known {
+    /// The ids of all these bundles together.
+    pub fn of<'a>(bundles: impl IntoIterator<Item = &'a Compiled>) -> Known {
+        let mut k = Known::default();
+        for b in bundles {
+            let bk = b.known();
+            k.sources.extend(bk.sources);
+            k.entities.extend(bk.entities);
+        }
+        k
+    }
 }
 
 /// Checks references, ids, dates, URLs and values. Returns every problem found, in file order.
