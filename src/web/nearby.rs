@@ -35,19 +35,18 @@ pub struct Nearby {
     /// Created on the first page that needs it; one for the scanner's life, so that no
     /// callback of ours is ever dropped while the browser may still call it.
     observer: Option<(IntersectionObserver, Callback)>,
-    /// Observed element → its index in `near`.
+    /// Observed element → its index in `near`; `None` while every claim is highlighted.
     targets: Option<Map>,
     near: Vec<bool>,
     /// Per claim, the index of the element holding it (`u32::MAX`: no range).
     group_of: Vec<u32>,
-    active: bool,
 }
 
 impl Nearby {
     /// Follows the claims with these `ranges` (one per claim) when there are more than
-    /// [`NEARBY_ABOVE`]; `weak`'s owner is told when what is near changes. False when every
+    /// [`NEARBY_ABOVE`]; `weak`'s owner is told when what is near changes. Otherwise every
     /// claim is to be highlighted.
-    pub fn place<T: Owner>(&mut self, ranges: &[Option<Range>], weak: &Weak<RefCell<T>>) -> bool {
+    pub fn place<T: Owner>(&mut self, ranges: &[Option<Range>], weak: &Weak<RefCell<T>>) {
         // What was near stays near until the observer says otherwise (after a dismissal the
         // elements are the same: no frame without highlights).
         let before = self
@@ -56,10 +55,10 @@ impl Nearby {
             .map(|t| (t, std::mem::take(&mut self.near)));
         self.forget();
         if ranges.len() <= NEARBY_ABOVE {
-            return false;
+            return;
         }
         let Some(observer) = self.observer(weak) else {
-            return false; // no IntersectionObserver: highlight everything, as below the limit
+            return; // no IntersectionObserver: highlight everything, as below the limit
         };
         let targets = Map::new();
         self.group_of = Vec::with_capacity(ranges.len());
@@ -88,13 +87,11 @@ impl Nearby {
             self.group_of.push(group);
         }
         self.targets = Some(targets);
-        self.active = true;
-        true
     }
 
     /// Whether claim `i` is to be highlighted now.
     pub fn shows(&self, i: usize) -> bool {
-        !self.active
+        self.targets.is_none()
             || self
                 .group_of
                 .get(i)
@@ -110,7 +107,6 @@ impl Nearby {
         self.targets = None;
         self.near.clear();
         self.group_of.clear();
-        self.active = false;
     }
 
     /// Takes the observer's entries in; true when something changed.
