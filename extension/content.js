@@ -176,7 +176,7 @@
         // Only this content script's isolated world sees it; the benchmarks read the wasm
         // memory through it (wasmMemoryBytes).
         globalThis.__saringModule = mod;
-        // The bundle load (new PageScanner) in a task of its own, not on top of this one.
+        // The engine's first build step (PageScanner.create) in a task of its own, not on top of this one.
         await new Promise((resolve) => { setTimeout(resolve, 0); });
         return mod;
       })();
